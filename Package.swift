@@ -1,0 +1,103 @@
+// swift-tools-version:6.0
+//
+// Kinerja: civil-service performance and training evidence from agency exports.
+//
+// The pipeline is staged; each stage is a library with a narrow public API:
+//   ingest → clean → aggregate → analyse → export,
+// wired together from a pipeline file by KinerjaPipeline and driven by the
+// `kinerja` command-line tool.
+
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
+let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
+let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+
+let package = Package(
+  name: "kinerja",
+  products: [
+    .executable(name: "kinerja", targets: ["kinerja"]),
+    .library(name: "KinerjaPipeline", targets: ["KinerjaPipeline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The system C library that parses CSV (Debian: libcsv-dev).
+    .systemLibrary(
+      name: "CLibCSV",
+      providers: [.apt(["libcsv-dev"])]),
+
+    // Stages
+    .target(
+      name: "KinerjaIngest",
+      dependencies: ["CLibCSV", crypto],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "KinerjaClean",
+      dependencies: ["KinerjaIngest"],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "KinerjaAggregate",
+      dependencies: ["KinerjaClean"],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "KinerjaAnalyse",
+      dependencies: ["KinerjaAggregate", "KinerjaClean"],
+      swiftSettings: swiftSettings),
+    .target(
+      name: "KinerjaExport",
+      dependencies: ["KinerjaAnalyse", "KinerjaClean", "KinerjaIngest"],
+      swiftSettings: swiftSettings),
+
+    // Wiring a run from a pipeline file, and the command-line tool
+    .target(
+      name: "KinerjaPipeline",
+      dependencies: [
+        "KinerjaIngest", "KinerjaClean", "KinerjaAggregate", "KinerjaAnalyse", "KinerjaExport", yams,
+      ],
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "kinerja",
+      dependencies: ["KinerjaPipeline", "KinerjaIngest", argumentParser],
+      swiftSettings: swiftSettings),
+
+    // Tests: one target per stage, plus end-to-end tests of the built binary
+    .testTarget(
+      name: "KinerjaIngestTests",
+      dependencies: ["KinerjaIngest"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "KinerjaCleanTests",
+      dependencies: ["KinerjaClean", "KinerjaIngest"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "KinerjaAggregateTests",
+      dependencies: ["KinerjaAggregate", "KinerjaClean"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "KinerjaAnalyseTests",
+      dependencies: ["KinerjaAnalyse", "KinerjaAggregate", "KinerjaClean"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "KinerjaExportTests",
+      dependencies: ["KinerjaExport", "KinerjaAnalyse", "KinerjaClean"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "KinerjaPipelineTests",
+      dependencies: ["KinerjaPipeline", "KinerjaClean", "KinerjaIngest"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "KinerjaEndToEndTests",
+      dependencies: ["kinerja"],
+      resources: [.copy("Fixtures")],
+      swiftSettings: swiftSettings),
+  ]
+)

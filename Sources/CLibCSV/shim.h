@@ -1,0 +1,2 @@
+// The C parser Kinerja reads every export with: libcsv (Debian package libcsv-dev).
+#include <csv.h>

@@ -1,0 +1,57 @@
+/// Settings from the pipeline file that override what detection would choose.
+public struct DialectOverrides: Sendable, Equatable {
+  /// The delimiter to use instead of detecting one.
+  public var delimiter: UInt8?
+  /// The decimal mark to use instead of `decimal: auto`.
+  public var decimalMark: UInt8?
+
+  public init(delimiter: UInt8? = nil, decimalMark: UInt8? = nil) {
+    self.delimiter = delimiter
+    self.decimalMark = decimalMark
+  }
+}
+
+extension Dialect {
+  /// Detects the dialect of the file at `path` from its first line.
+  ///
+  /// The delimiter is the candidate (`;` `,` TAB `|`) that occurs most often outside
+  /// quotes in the header line; with none present the file has a single column and `,`
+  /// is assumed. Overrides win over detection.
+  public static func detect(path: String, overrides: DialectOverrides = .init()) throws -> Dialect {
+    let file = try InputFile(path: path)
+    defer { file.close() }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+    defer { buffer.deallocate() }
+    let count = try file.read(into: buffer)
+    guard count > 0 else { throw IngestError.emptyFile(path: path) }
+    return detect(headerBytes: UnsafeRawBufferPointer(rebasing: buffer[0..<count]), overrides: overrides)
+  }
+
+  /// Detects the dialect from the first bytes of a file.
+  public static func detect(headerBytes: UnsafeRawBufferPointer, overrides: DialectOverrides = .init()) -> Dialect {
+    let bom = byteOrderMarkLength(in: headerBytes)
+    var counts = [Int](repeating: 0, count: delimiters.count)
+    var inQuotes = false
+    var crlf = false
+    var previous: UInt8 = 0
+    for byte in headerBytes[bom...] {
+      if byte == UInt8(ascii: "\"") {
+        inQuotes.toggle()
+      } else if !inQuotes {
+        if byte == 0x0A {
+          crlf = previous == 0x0D
+          break
+        }
+        if let index = delimiters.firstIndex(of: byte) { counts[index] += 1 }
+      }
+      previous = byte
+    }
+    var best = 1  // `,` when the header has no delimiter at all
+    for index in counts.indices where counts[index] > counts[best] { best = index }
+    let delimiter = overrides.delimiter ?? delimiters[best]
+    return Dialect(
+      delimiter: delimiter,
+      decimalMark: overrides.decimalMark ?? automaticDecimalMark(for: delimiter),
+      hasByteOrderMark: bom > 0, usesCRLF: crlf)
+  }
+}

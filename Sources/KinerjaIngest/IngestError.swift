@@ -1,0 +1,59 @@
+/// Why an input could not be read at all (as opposed to a row being rejected).
+///
+/// Each case carries the file and, where it applies, the line and column, so the one
+/// `description` below can tell a user exactly where to look.
+public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The file could not be opened.
+  case cannotOpen(path: String, reason: String)
+  /// Reading the file failed part-way.
+  case readFailed(path: String, reason: String)
+  /// The file has no bytes at all, not even a header.
+  case emptyFile(path: String)
+  /// The file has a header line but no data rows.
+  case headerOnly(path: String, header: [String])
+  /// A column the contract requires is not in the header.
+  case missingColumn(path: String, input: String, column: String, accepted: [String], header: [String])
+  /// Two header columns map to the same canonical column.
+  case duplicateColumn(path: String, column: String, headers: [String], positions: [Int])
+  /// The header line itself is unreadable (bad quoting or encoding).
+  case unreadableHeader(path: String, line: Int, reason: String)
+  /// A `columns:` mapping names a canonical column the input does not have.
+  case unknownCanonicalColumn(path: String, input: String, column: String, known: [String])
+
+  /// Whether the problem lies in the data (exit 1) rather than in reading the file (exit 3).
+  public var isDataProblem: Bool {
+    switch self {
+    case .cannotOpen, .readFailed: false
+    default: true
+    }
+  }
+
+  public var description: String {
+    switch self {
+    case .cannotOpen(let path, let reason):
+      return "\(path): cannot open: \(reason)"
+    case .readFailed(let path, let reason):
+      return "\(path): read failed: \(reason)"
+    case .emptyFile(let path):
+      return "\(path): the file is empty (0 bytes); expected a header line and data rows"
+    case .headerOnly(let path, let header):
+      return "\(path): line 1: the file has a header (\(header.joined(separator: ", "))) but no data rows"
+    case .missingColumn(let path, let input, let column, let accepted, let header):
+      return """
+        \(path): line 1: missing required column '\(column)' for input '\(input)' \
+        (accepted names: \(accepted.joined(separator: ", "))); \
+        header found: \(header.joined(separator: ", "))
+        """
+    case .duplicateColumn(let path, let column, let headers, let positions):
+      let places = zip(headers, positions).map { "'\($0)' (column \($1))" }.joined(separator: " and ")
+      return "\(path): line 1: \(places) both map to '\(column)'; rename one or map it in the pipeline file"
+    case .unreadableHeader(let path, let line, let reason):
+      return "\(path): line \(line): header cannot be read: \(reason)"
+    case .unknownCanonicalColumn(let path, let input, let column, let known):
+      return """
+        \(path): the pipeline maps a column to '\(column)', which input '\(input)' does not have \
+        (its columns: \(known.joined(separator: ", ")))
+        """
+    }
+  }
+}

@@ -1,0 +1,50 @@
+/// One record of an export as libcsv delivered it.
+///
+/// The field bytes belong to the reader and stay valid only while the closure that
+/// received the record runs; convert them, do not keep them.
+public struct CSVRecord {
+  /// The 1-based line of the file where the record starts.
+  public let line: Int
+  /// The byte offset in the file where the record starts.
+  public let offset: Int64
+  /// Why libcsv could not split this record into fields, or `nil` when it could.
+  public let malformation: Malformation?
+
+  let bytes: UnsafeRawBufferPointer
+  let fieldEnds: UnsafeBufferPointer<Int>
+  let firstField: Int
+
+  init(
+    line: Int, offset: Int64, malformation: Malformation?, bytes: UnsafeRawBufferPointer,
+    fieldEnds: UnsafeBufferPointer<Int>, firstField: Int
+  ) {
+    self.line = line
+    self.offset = offset
+    self.malformation = malformation
+    self.bytes = bytes
+    self.fieldEnds = fieldEnds
+    self.firstField = firstField
+  }
+
+  /// The number of fields in the record.
+  public var count: Int { fieldEnds.count }
+
+  /// The bytes of field `index`, unquoted, without the delimiter.
+  public subscript(index: Int) -> UnsafeRawBufferPointer {
+    let start = index == 0 ? firstField : fieldEnds[index - 1]
+    return UnsafeRawBufferPointer(rebasing: bytes[start..<fieldEnds[index]])
+  }
+
+  /// The record's fields as text, invalid UTF-8 replaced; for messages and rejects, not hot paths.
+  public var fieldTexts: [String] {
+    (0..<count).map { String(decoding: self[$0], as: UTF8.self) }
+  }
+}
+
+/// A way a record can be broken so that it has no trustworthy fields.
+public enum Malformation: Sendable, Equatable {
+  /// A quote in the wrong place: inside an unquoted field, or text after a closing quote.
+  case misplacedQuote
+  /// A quoted field still open when the file ended.
+  case unterminatedQuote
+}

@@ -1,0 +1,280 @@
+import CLibCSV
+import Crypto
+import Foundation
+
+/// Streams the records of a CSV file through libcsv in fixed-size buffers.
+///
+/// Memory does not grow with the file: one read buffer, libcsv's field buffer and the
+/// current record. Line numbers and byte offsets are tracked by feeding libcsv one
+/// line at a time, so each record knows where it starts; while reading, the file's
+/// SHA-256 fingerprint is computed on the same bytes.
+public struct CSVRecordReader {
+  /// The file being read.
+  public let path: String
+  /// The delimiter and other dialect facts used to split records.
+  public let dialect: Dialect
+  /// Size of the read buffer in bytes.
+  public var bufferSize: Int
+
+  /// Creates a reader for `path` with an already detected or configured dialect.
+  public init(path: String, dialect: Dialect, bufferSize: Int = 1 << 20) {
+    self.path = path
+    self.dialect = dialect
+    self.bufferSize = max(1, bufferSize)
+  }
+
+  /// Calls `body` for every record of the file, the header included, in file order.
+  ///
+  /// `progress` is called now and then with the number of bytes read so far.
+  /// - Returns: the fingerprint of the bytes read (size and SHA-256).
+  @discardableResult
+  public func forEachRecord(
+    progress: ((Int64) -> Void)? = nil,
+    _ body: (borrowing CSVRecord) throws -> Void
+  ) throws -> InputFingerprint {
+    let file = try InputFile(path: path)
+    defer { file.close() }
+    let assembler = RecordAssembler(delimiter: dialect.delimiter)
+    defer { assembler.release() }
+    var hasher = SHA256()
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
+    defer { buffer.deallocate() }
+
+    var fileOffset: Int64 = 0
+    var atStart = true
+    while true {
+      let count = try file.read(into: buffer)
+      if count == 0 { break }
+      var chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+      hasher.update(bufferPointer: chunk)
+      var chunkOffset = fileOffset
+      if atStart {
+        atStart = false
+        let bomLength = Dialect.byteOrderMarkLength(in: chunk)
+        chunk = UnsafeRawBufferPointer(rebasing: chunk[bomLength...])
+        chunkOffset += Int64(bomLength)
+      }
+      try assembler.feed(chunk, at: chunkOffset, body)
+      fileOffset += Int64(count)
+      progress?(fileOffset)
+    }
+    try assembler.finish(body)
+    return InputFingerprint(path: path, bytes: fileOffset, sha256: hasher.finalize().hexString)
+  }
+
+  /// Reads the one record that starts at byte `offset` (as reported by `forEachRecord`).
+  ///
+  /// Used to recover the raw fields of a row rejected after it was first accepted,
+  /// such as the earlier of two duplicates.
+  public func record<Result>(
+    at offset: Int64, line: Int, _ body: (borrowing CSVRecord) throws -> Result
+  ) throws -> Result? {
+    let file = try InputFile(path: path)
+    defer { file.close() }
+    try file.seek(to: offset)
+    let assembler = RecordAssembler(delimiter: dialect.delimiter, firstLine: line)
+    defer { assembler.release() }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+    defer { buffer.deallocate() }
+    var result: Result?
+    var position = offset
+    let takeFirst: (borrowing CSVRecord) throws -> Void = { record in
+      if result == nil { result = try body(record) }
+    }
+    while result == nil {
+      let count = try file.read(into: buffer)
+      if count == 0 { break }
+      try assembler.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), at: position, takeFirst)
+      position += Int64(count)
+    }
+    if result == nil { try assembler.finish(takeFirst) }
+    return result
+  }
+}
+
+/// Collects libcsv's field and record callbacks into one reusable record buffer.
+///
+/// libcsv calls back with each field's bytes and at each record's end; C callbacks
+/// cannot capture Swift state, so this object travels through libcsv's `void *`.
+/// Input is fed one line (or the part of a line a buffer holds) at a time, which is
+/// how every record learns the line and byte offset where it starts.
+final class RecordAssembler {
+  private var parser = csv_parser()
+  private let delimiter: UInt8
+  private var bytes: [UInt8] = []
+  private var fieldEnds: [Int] = []
+  /// Field counts at which completed records end, in order; filled by the callbacks.
+  private var completedRecords: [Int] = []
+  /// Raw bytes of the open record from earlier segments, kept only while a record spans them.
+  private var pendingRaw: [UInt8] = []
+  /// Set after libcsv refused a line, until the rest of that line has been skipped.
+  private var malformedPending: Malformation?
+
+  private var line: Int
+  private var recordLine: Int
+  private var recordOffset: Int64 = 0
+  private var recordOpen = false
+
+  init(delimiter: UInt8, firstLine: Int = 1) {
+    self.delimiter = delimiter
+    self.line = firstLine
+    self.recordLine = firstLine
+    bytes.reserveCapacity(64 << 10)
+    fieldEnds.reserveCapacity(64)
+    csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+    csv_set_delim(&parser, delimiter)
+  }
+
+  func release() { csv_free(&parser) }
+
+  /// Feeds `chunk`, which starts at file offset `offset`, one line at a time.
+  func feed(
+    _ chunk: UnsafeRawBufferPointer, at offset: Int64, _ body: (borrowing CSVRecord) throws -> Void
+  ) throws {
+    guard let base = chunk.baseAddress else { return }
+    var start = 0
+    while start < chunk.count {
+      let newline = memchr(base + start, 0x0A, chunk.count - start)
+      let end = newline.map { base.distance(to: UnsafeRawPointer($0)) + 1 } ?? chunk.count
+      let segment = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
+      try feedSegment(segment, at: offset + Int64(start), endsLine: newline != nil, body)
+      start = end
+    }
+  }
+
+  private func feedSegment(
+    _ segment: UnsafeRawBufferPointer, at offset: Int64, endsLine: Bool,
+    _ body: (borrowing CSVRecord) throws -> Void
+  ) throws {
+    defer { if endsLine { line += 1 } }
+    if let malformation = malformedPending {
+      pendingRaw.append(contentsOf: segment)
+      if endsLine { try deliverMalformed(malformation, body) }
+      return
+    }
+    if !recordOpen && !Self.isBlank(segment) {
+      recordOpen = true
+      recordLine = line
+      recordOffset = offset
+    }
+    let context = Unmanaged.passUnretained(self).toOpaque()
+    let parsed = csv_parse(&parser, segment.baseAddress, segment.count, fieldEnded, recordEnded, context)
+    try deliverCompleted(body)
+    if parsed < segment.count {
+      pendingRaw.append(contentsOf: segment)
+      if endsLine {
+        try deliverMalformed(.misplacedQuote, body)
+      } else {
+        malformedPending = .misplacedQuote
+      }
+    } else if parser.pstate == 0 {
+      recordOpen = false
+      pendingRaw.removeAll(keepingCapacity: true)
+    } else {
+      pendingRaw.append(contentsOf: segment)
+    }
+  }
+
+  /// Flushes the last record (a missing final line end is fine) and reports an open quote.
+  func finish(_ body: (borrowing CSVRecord) throws -> Void) throws {
+    if let malformation = malformedPending {
+      try deliverMalformed(malformation, body)
+      return
+    }
+    let context = Unmanaged.passUnretained(self).toOpaque()
+    let status = csv_fini(&parser, fieldEnded, recordEnded, context)
+    try deliverCompleted(body)
+    if status != 0 {
+      try deliverMalformed(.unterminatedQuote, body)
+    }
+    recordOpen = false
+  }
+
+  fileprivate func appendField(_ data: UnsafeRawPointer?, _ length: Int) {
+    if let data, length > 0 {
+      bytes.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
+    }
+    fieldEnds.append(bytes.count)
+  }
+
+  fileprivate func endRecord() {
+    completedRecords.append(fieldEnds.count)
+  }
+
+  private func deliverCompleted(_ body: (borrowing CSVRecord) throws -> Void) throws {
+    guard !completedRecords.isEmpty else { return }
+    var firstFieldIndex = 0
+    try bytes.withUnsafeBytes { raw in
+      try fieldEnds.withUnsafeBufferPointer { ends in
+        for endIndex in completedRecords {
+          let firstByte = firstFieldIndex == 0 ? 0 : ends[firstFieldIndex - 1]
+          let record = CSVRecord(
+            line: recordLine, offset: recordOffset, malformation: nil, bytes: raw,
+            fieldEnds: UnsafeBufferPointer(rebasing: ends[firstFieldIndex..<endIndex]),
+            firstField: firstByte)
+          try body(record)
+          firstFieldIndex = endIndex
+        }
+      }
+    }
+    completedRecords.removeAll(keepingCapacity: true)
+    if firstFieldIndex == fieldEnds.count {
+      bytes.removeAll(keepingCapacity: true)
+      fieldEnds.removeAll(keepingCapacity: true)
+    } else {
+      // Keep the fields of a record that is still open (a quoted field spanning lines).
+      let keptFrom = firstFieldIndex == 0 ? 0 : fieldEnds[firstFieldIndex - 1]
+      let keptEnds = fieldEnds[firstFieldIndex...].map { $0 - keptFrom }
+      bytes.removeSubrange(0..<keptFrom)
+      fieldEnds = keptEnds
+    }
+  }
+
+  /// Delivers the open record as one broken record whose only field is its raw text,
+  /// then starts a fresh parser for the next line.
+  private func deliverMalformed(_ kind: Malformation, _ body: (borrowing CSVRecord) throws -> Void) throws {
+    let raw = pendingRaw
+    let ends = [raw.count]
+    try raw.withUnsafeBytes { rawBytes in
+      try ends.withUnsafeBufferPointer { endsBuffer in
+        try body(
+          CSVRecord(
+            line: recordLine, offset: recordOffset, malformation: kind, bytes: rawBytes,
+            fieldEnds: endsBuffer, firstField: 0))
+      }
+    }
+    pendingRaw.removeAll(keepingCapacity: true)
+    bytes.removeAll(keepingCapacity: true)
+    fieldEnds.removeAll(keepingCapacity: true)
+    completedRecords.removeAll(keepingCapacity: true)
+    malformedPending = nil
+    recordOpen = false
+    csv_free(&parser)
+    csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+    csv_set_delim(&parser, delimiter)
+  }
+
+  private static func isBlank(_ segment: UnsafeRawBufferPointer) -> Bool {
+    segment.allSatisfy { $0 == 0x0A || $0 == 0x0D }
+  }
+}
+
+private func fieldEnded(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+  guard let context else { return }
+  Unmanaged<RecordAssembler>.fromOpaque(context).takeUnretainedValue().appendField(data, length)
+}
+
+private func recordEnded(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
+  guard let context else { return }
+  Unmanaged<RecordAssembler>.fromOpaque(context).takeUnretainedValue().endRecord()
+}
+
+extension SHA256.Digest {
+  /// The digest as lowercase hexadecimal, as `sha256sum` prints it.
+  var hexString: String {
+    map { byte in
+      let digits = Array("0123456789abcdef".utf8)
+      return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
+    }.joined()
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A file opened for sequential reading with plain POSIX calls.
+struct InputFile {
+  let path: String
+  private let descriptor: Int32
+
+  init(path: String) throws {
+    self.path = path
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw IngestError.cannotOpen(path: path, reason: Self.lastError()) }
+    var status = stat()
+    if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+      Glibc.close(descriptor)
+      throw IngestError.cannotOpen(path: path, reason: "it is a directory")
+    }
+    self.descriptor = descriptor
+  }
+
+  /// Fills as much of `buffer` as the file has left; 0 at the end.
+  func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    while true {
+      let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+      if count >= 0 { return count }
+      if errno == EINTR { continue }
+      throw IngestError.readFailed(path: path, reason: Self.lastError())
+    }
+  }
+
+  func seek(to offset: Int64) throws {
+    guard lseek(descriptor, off_t(offset), SEEK_SET) >= 0 else {
+      throw IngestError.readFailed(path: path, reason: Self.lastError())
+    }
+  }
+
+  /// The size of the file in bytes.
+  func size() -> Int64 {
+    var status = stat()
+    return fstat(descriptor, &status) == 0 ? Int64(status.st_size) : 0
+  }
+
+  func close() { _ = Glibc.close(descriptor) }
+
+  private static func lastError() -> String { String(cString: strerror(errno)) }
+}
