@@ -1,0 +1,100 @@
+import KinerjaIngest
+
+/// Accepted appraisals as they arrive, one column of employees per raw period.
+///
+/// A column is allocated the first time its period is seen, so memory is bounded by
+/// employees × periods, not by rows. Each cell keeps where its row lies in the file,
+/// so that a later appraisal for the same employee and period can reject it.
+struct AppraisalStore {
+  struct Column {
+    var scores: [Double]
+    var ratings: [UInt8]
+    var offsets: [Int64]
+    var lines: [UInt32]
+
+    init(employees: Int) {
+      scores = [Double](repeating: .nan, count: employees)
+      ratings = [UInt8](repeating: 0, count: employees)
+      offsets = [Int64](repeating: -1, count: employees)
+      lines = [UInt32](repeating: 0, count: employees)
+    }
+  }
+
+  let employees: Int
+  private(set) var columns: [Period: Column] = [:]
+
+  init(employees: Int) { self.employees = employees }
+
+  /// Stores an appraisal; returns where the row it replaces lies, if there was one.
+  mutating func store(
+    employee: Int32, period: Period, score: Double?, rating: Rating?, offset: Int64, line: Int
+  ) -> (offset: Int64, line: Int)? {
+    let index = Int(employee)
+    var replaced: (Int64, Int)?
+    if columns[period] == nil { columns[period] = Column(employees: employees) }
+    columns[period]!.withCell(index) { cellScore, cellRating, cellOffset, cellLine in
+      if cellOffset >= 0 { replaced = (cellOffset, Int(cellLine)) }
+      cellScore = score ?? .nan
+      cellRating = rating?.rawValue ?? 0
+      cellOffset = offset
+      cellLine = UInt32(truncatingIfNeeded: line)
+    }
+    return replaced
+  }
+
+  /// Rolls the raw periods up to `grain`: per employee and grain period, the mean of
+  /// the scores and the rating of the latest raw period that has one.
+  consuming func panel(grain: Grain) -> PerformancePanel {
+    let rawPeriods = columns.keys.sorted { lhs, rhs in
+      // Order raw periods by the month they start in; within it, the longer first, so
+      // a month's rating overrides its quarter's or year's.
+      (Self.startMonth(lhs), -lhs.grain.periodsPerYear) < (Self.startMonth(rhs), -rhs.grain.periodsPerYear)
+    }
+    guard let first = rawPeriods.map({ $0.rolled(to: grain)! }).min(),
+      let last = rawPeriods.map({ $0.rolled(to: grain)! }).max()
+    else { return PerformancePanel(grain: grain, firstPeriod: nil, employees: employees, scores: [], ratings: []) }
+    let periodCount = Int(last.index - first.index) + 1
+    var scores: [[Double]] = []
+    var ratings: [[UInt8]] = []
+    for offset in 0..<periodCount {
+      let target = Period(grain: grain, index: first.index + Int32(offset))
+      let members = rawPeriods.filter { $0.rolled(to: grain) == target }.map { columns[$0]! }
+      var sums = [Double](repeating: 0, count: employees)
+      var counts = [Int32](repeating: 0, count: employees)
+      var rolledRatings = [UInt8](repeating: 0, count: employees)
+      for column in members {
+        for employee in 0..<employees {
+          let score = column.scores[employee]
+          if !score.isNaN {
+            sums[employee] += score
+            counts[employee] += 1
+          }
+          if column.ratings[employee] != 0 { rolledRatings[employee] = column.ratings[employee] }
+        }
+      }
+      for employee in 0..<employees {
+        sums[employee] = counts[employee] == 0 ? .nan : sums[employee] / Double(counts[employee])
+      }
+      scores.append(sums)
+      ratings.append(rolledRatings)
+    }
+    columns = [:]
+    return PerformancePanel(grain: grain, firstPeriod: first, employees: employees, scores: scores, ratings: ratings)
+  }
+
+  private static func startMonth(_ period: Period) -> Int {
+    switch period.grain {
+    case .month: Int(period.index)
+    case .quarter: Int(period.index) * 3
+    case .year: Int(period.index) * 12
+    }
+  }
+}
+
+extension AppraisalStore.Column {
+  fileprivate mutating func withCell(
+    _ index: Int, _ body: (inout Double, inout UInt8, inout Int64, inout UInt32) -> Void
+  ) {
+    body(&scores[index], &ratings[index], &offsets[index], &lines[index])
+  }
+}

@@ -1,0 +1,77 @@
+public import KinerjaIngest
+
+/// Cleans performance appraisals and rolls them up to the pipeline's grain.
+///
+/// Finer rows are rolled up (mean score per employee per grain period); coarser rows
+/// are rejected. Two rows for the same employee and period: the later wins and the
+/// earlier is rejected as `duplicate_period`. When the rating is absent but both work
+/// results and behaviour are rated, the rating follows the PermenPANRB 6/2022 matrix.
+public struct PerformanceCleaner {
+  /// The analysis grain rows are rolled up to.
+  public var grain: Grain
+
+  public init(grain: Grain) { self.grain = grain }
+
+  /// Reads every row of `input`; employees are looked up in `roster`.
+  public func clean(
+    _ input: InputReader, roster: EmployeeRoster, rejects: inout some RejectRecorder,
+    progress: ((Int64) -> Void)? = nil
+  ) throws -> (panel: PerformancePanel, tally: InputTally, fingerprint: InputFingerprint) {
+    let mapping = input.mapping
+    let mark = input.dialect.decimalMark
+    let checks = RowChecks(input)
+    let nip = ColumnReader("nip", in: mapping)
+    let period = ColumnReader("period", in: mapping)
+    let score = ColumnReader("score", in: mapping)
+    let rating = ColumnReader("rating", in: mapping)
+    let results = ColumnReader("results_rating", in: mapping)
+    let behaviour = ColumnReader("behaviour_rating", in: mapping)
+    let cases = ColumnReader("cases", in: mapping)
+    let processingDays = ColumnReader("processing_days", in: mapping)
+    let grain = grain
+
+    var store = AppraisalStore(employees: roster.count)
+    var tally = InputTally()
+    var duplicates: [(offset: Int64, line: Int)] = []
+
+    let fingerprint = try input.forEachRow(progress: progress) { record in
+      tally.rowsRead += 1
+      do throws(Rejection) {
+        try checks.check(record, mapping: mapping)
+        let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
+        guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
+        let raw = try period.converted(record, required: true, else: .invalidPeriod) { $0.period() }!
+        guard raw.rolled(to: grain) != nil else { throw Rejection(.periodCoarserThanGrain, column: "period") }
+        let value = try score.number(record, mark: mark, in: 0...120, outOfRange: .scoreOutOfRange)
+        var ratingValue = try rating.converted(record, else: .unknownValue) { Rating.vocabulary.value(of: $0) }
+        let resultsValue = try results.converted(record, else: .unknownValue) { Expectation.vocabulary.value(of: $0) }
+        let behaviourValue = try behaviour.converted(record, else: .unknownValue) {
+          Expectation.vocabulary.value(of: $0)
+        }
+        if ratingValue == nil, let resultsValue, let behaviourValue {
+          ratingValue = Rating(results: resultsValue, behaviour: behaviourValue)
+        }
+        guard value != nil || ratingValue != nil else {
+          throw Rejection(.missingRequired, column: score.position != nil ? "score" : "rating")
+        }
+        if let count = try cases.converted(record, else: .invalidNumber, { $0.integer() }), count < 0 {
+          throw Rejection(.valueOutOfRange, column: "cases")
+        }
+        _ = try processingDays.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
+
+        if let replaced = store.store(
+          employee: employee, period: raw, score: value, rating: ratingValue, offset: record.offset, line: record.line)
+        {
+          duplicates.append(replaced)
+          tally.moveAcceptedToRejected(.duplicatePeriod)
+        }
+        tally.accepted += 1
+      } catch {
+        tally.countRejected(error.reason)
+        try rejects.reject(record, of: input, because: error)
+      }
+    }
+    try DeferredRejects.write(duplicates, reason: .duplicatePeriod, column: "period", of: input, to: &rejects)
+    return (store.panel(grain: grain), tally, fingerprint)
+  }
+}

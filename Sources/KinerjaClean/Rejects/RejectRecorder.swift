@@ -1,0 +1,37 @@
+public import KinerjaIngest
+
+/// Where the clean stage sends rejected rows; the export stage writes them to files.
+public protocol RejectRecorder {
+  /// Records that `record` of input `input` was rejected.
+  mutating func reject(_ record: borrowing CSVRecord, of input: InputReader, because rejection: Rejection) throws
+}
+
+/// Counts of one input's rows: read, accepted, and rejected by reason.
+///
+/// Every row read is either accepted or rejected: `rowsRead == accepted + rejected`.
+public struct InputTally: Sendable, Equatable {
+  /// Data rows read (the header is not a row).
+  public internal(set) var rowsRead = 0
+  /// Rows kept for the analyses.
+  public internal(set) var accepted = 0
+  /// Rejected rows by reason.
+  public internal(set) var rejectedByReason: [RejectReason: Int] = [:]
+
+  public init() {}
+
+  /// All rejected rows.
+  public var rejected: Int { rejectedByReason.values.reduce(0, +) }
+
+  /// Rejected rows as a share of rows read (0 when nothing was read).
+  public var rejectRate: Double { rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead) }
+
+  mutating func countRejected(_ reason: RejectReason) {
+    rejectedByReason[reason, default: 0] += 1
+  }
+
+  /// A row that was accepted earlier turned out to be the losing duplicate.
+  mutating func moveAcceptedToRejected(_ reason: RejectReason) {
+    accepted -= 1
+    countRejected(reason)
+  }
+}

@@ -1,0 +1,77 @@
+import KinerjaIngest
+
+/// The checks every input's rows go through before their own rules.
+struct RowChecks {
+  let expectedFields: Int
+
+  init(_ input: InputReader) {
+    expectedFields = input.mapping.header.count
+  }
+
+  /// Rejects a broken record, a record with the wrong field count, or invalid UTF-8.
+  func check(_ record: borrowing CSVRecord, mapping: HeaderMapping) throws(Rejection) {
+    switch record.malformation {
+    case .misplacedQuote?:
+      throw Rejection(.malformedRow, detail: "misplaced quote")
+    case .unterminatedQuote?:
+      throw Rejection(.malformedRow, detail: "quote still open at end of file")
+    case nil:
+      break
+    }
+    guard record.count == expectedFields else {
+      throw Rejection(.malformedRow, detail: "expected \(expectedFields) fields, found \(record.count)")
+    }
+    for index in 0..<record.count where !Field(record[index]).isValidUTF8 {
+      let column = mapping.columnsUsed.first { mapping.positions[$0.canonical] == index }?.canonical
+      throw Rejection(.invalidEncoding, column: column ?? mapping.header[index], detail: "column \(index + 1)")
+    }
+  }
+}
+
+/// Reads one canonical column of a record, turning absent or bad values into rejections.
+struct ColumnReader {
+  let name: String
+  let position: Int?
+
+  init(_ name: String, in mapping: HeaderMapping) {
+    self.name = name
+    self.position = mapping.position(of: name)
+  }
+
+  /// The field, or `nil` when the column is absent or the value is a missing marker.
+  @inline(__always)
+  func optional(_ record: borrowing CSVRecord) -> Field? {
+    guard let position else { return nil }
+    let field = Field(record[position])
+    return field.isMissing ? nil : field
+  }
+
+  /// The field; a missing value is `missing_required`.
+  @inline(__always)
+  func required(_ record: borrowing CSVRecord) throws(Rejection) -> Field {
+    guard let field = optional(record) else { throw Rejection(.missingRequired, column: name) }
+    return field
+  }
+
+  /// Converts a present value with `convert`; `nil` from it becomes `reason`.
+  @inline(__always)
+  func converted<Value>(
+    _ record: borrowing CSVRecord, required: Bool = false, else reason: RejectReason,
+    _ convert: (Field) -> Value?
+  ) throws(Rejection) -> Value? {
+    guard let field = required ? try self.required(record) : optional(record) else { return nil }
+    guard let value = convert(field) else { throw Rejection(reason, column: name) }
+    return value
+  }
+
+  /// A decimal number within `range`; outside it is `outOfRange`.
+  @inline(__always)
+  func number(
+    _ record: borrowing CSVRecord, mark: UInt8, in range: ClosedRange<Double>,
+    outOfRange: RejectReason = .valueOutOfRange
+  ) throws(Rejection) -> Double? {
+    guard let value = try converted(record, else: .invalidNumber, { $0.decimal(mark: mark) }) else { return nil }
+    guard range.contains(value) else { throw Rejection(outOfRange, column: name) }
+    return value
+  }
+}

@@ -1,0 +1,87 @@
+public import KinerjaIngest
+
+/// Cleaned participants' evaluations of courses (Kirkpatrick level 1), by column.
+public struct CourseEvaluations: Sendable {
+  /// Programme ids into the training history's `programs` table.
+  public internal(set) var program: [Int32] = []
+  /// The evaluating employee, or −1 for an anonymous evaluation.
+  public internal(set) var employee: [Int32] = []
+  /// Likert 1–5 ratings (NaN when not given).
+  public internal(set) var material: [Double] = []
+  public internal(set) var instructor: [Double] = []
+  public internal(set) var method: [Double] = []
+  public internal(set) var facilities: [Double] = []
+  /// The overall rating; the mean of the others when the export has none.
+  public internal(set) var overall: [Double] = []
+
+  public init() {}
+
+  /// The number of evaluations.
+  public var count: Int { program.count }
+}
+
+/// Cleans participants' course evaluations; the free-text comment is never read.
+public struct TrainingFeedbackCleaner {
+  public init() {}
+
+  /// Reads every row of `input`. Programmes must exist in `participations` when a
+  /// training history is part of the run; evaluators, when named, in `roster`.
+  public func clean(
+    _ input: InputReader, roster: EmployeeRoster, participations: ParticipationTable?,
+    rejects: inout some RejectRecorder, progress: ((Int64) -> Void)? = nil
+  ) throws -> (evaluations: CourseEvaluations, tally: InputTally, fingerprint: InputFingerprint) {
+    let mapping = input.mapping
+    let mark = input.dialect.decimalMark
+    let checks = RowChecks(input)
+    let programID = ColumnReader("program_id", in: mapping)
+    let nip = ColumnReader("nip", in: mapping)
+    let date = ColumnReader("date", in: mapping)
+    let aspects = ["material", "instructor", "method", "facilities"].map { ColumnReader($0, in: mapping) }
+    let overall = ColumnReader("overall", in: mapping)
+    var programs = participations?.programs ?? LabelTable()
+
+    var evaluations = CourseEvaluations()
+    var tally = InputTally()
+    var scores = [Double](repeating: .nan, count: 4)
+    let fingerprint = try input.forEachRow(progress: progress) { record in
+      tally.rowsRead += 1
+      do throws(Rejection) {
+        try checks.check(record, mapping: mapping)
+        let program = try programID.required(record)
+        let programIndex: Int32
+        if participations != nil {
+          guard let known = programs.id(of: program.text) else {
+            throw Rejection(.unknownProgram, column: "program_id")
+          }
+          programIndex = known
+        } else {
+          programIndex = programs.intern(program)
+        }
+        var employee: Int32 = -1
+        if let id = try nip.converted(record, else: .invalidNIP, { NIP($0) }) {
+          guard let index = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
+          employee = index
+        }
+        _ = try date.converted(record, else: .invalidDate) { $0.date() }
+        for (index, aspect) in aspects.enumerated() {
+          scores[index] = try aspect.number(record, mark: mark, in: 1...5) ?? .nan
+        }
+        let given = scores.filter { !$0.isNaN }
+        guard !given.isEmpty else { throw Rejection(.missingRequired, column: "material", detail: "no aspect rated") }
+        let overallValue = try overall.number(record, mark: mark, in: 1...5) ?? given.reduce(0, +) / Double(given.count)
+        evaluations.program.append(programIndex)
+        evaluations.employee.append(employee)
+        evaluations.material.append(scores[0])
+        evaluations.instructor.append(scores[1])
+        evaluations.method.append(scores[2])
+        evaluations.facilities.append(scores[3])
+        evaluations.overall.append(overallValue)
+        tally.accepted += 1
+      } catch {
+        tally.countRejected(error.reason)
+        try rejects.reject(record, of: input, because: error)
+      }
+    }
+    return (evaluations, tally, fingerprint)
+  }
+}

@@ -1,0 +1,79 @@
+/// Per-input settings from the pipeline file.
+public struct InputOptions: Sendable, Equatable {
+  /// Delimiter and decimal-mark overrides.
+  public var dialect: DialectOverrides
+  /// Export header name → canonical column name.
+  public var columns: [String: String]
+
+  public init(dialect: DialectOverrides = .init(), columns: [String: String] = [:]) {
+    self.dialect = dialect
+    self.columns = columns
+  }
+}
+
+/// An export opened for reading: its dialect detected and its header matched.
+///
+/// Creating one reads only the first line; `forEachRow` then streams the data rows.
+public struct InputReader: Sendable {
+  /// Which of the five inputs this is.
+  public let kind: InputKind
+  /// The file's path.
+  public let path: String
+  /// The dialect in use (detected, with overrides applied).
+  public let dialect: Dialect
+  /// How the header maps to canonical columns.
+  public let mapping: HeaderMapping
+  /// The file's size in bytes when it was opened.
+  public let size: Int64
+
+  /// Opens `path` as input `kind`, detecting its dialect and matching its header.
+  public init(kind: InputKind, path: String, options: InputOptions = .init()) throws {
+    let dialect = try Dialect.detect(path: path, overrides: options.dialect)
+    let reader = CSVRecordReader(path: path, dialect: dialect)
+    let header = try reader.record(at: dialect.hasByteOrderMark ? 3 : 0, line: 1) { record -> [String] in
+      if record.malformation != nil {
+        throw IngestError.unreadableHeader(path: path, line: record.line, reason: "unbalanced quotes")
+      }
+      for index in 0..<record.count where !Field(record[index]).isValidUTF8 {
+        throw IngestError.unreadableHeader(
+          path: path, line: record.line, reason: "column \(index + 1) is not valid UTF-8")
+      }
+      return record.fieldTexts.map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+    }
+    guard let header else { throw IngestError.emptyFile(path: path) }
+    let file = try InputFile(path: path)
+    size = file.size()
+    file.close()
+    self.kind = kind
+    self.path = path
+    self.dialect = dialect
+    self.mapping = try HeaderMapping(header: header, schema: .of(kind), overrides: options.columns, path: path)
+  }
+
+  /// Calls `body` for each data row (every record after the header), in file order.
+  ///
+  /// - Throws: `IngestError.headerOnly` when the file has no data rows.
+  /// - Returns: the file's fingerprint.
+  @discardableResult
+  public func forEachRow(
+    progress: ((Int64) -> Void)? = nil, _ body: (borrowing CSVRecord) throws -> Void
+  ) throws -> InputFingerprint {
+    var rows = 0
+    var isHeader = true
+    let fingerprint = try CSVRecordReader(path: path, dialect: dialect).forEachRecord(progress: progress) { record in
+      if isHeader {
+        isHeader = false
+        return
+      }
+      rows += 1
+      try body(record)
+    }
+    if rows == 0 { throw IngestError.headerOnly(path: path, header: mapping.header) }
+    return fingerprint
+  }
+
+  /// Reads the data row that starts at `offset` on `line` again.
+  public func row<Result>(at offset: Int64, line: Int, _ body: (borrowing CSVRecord) throws -> Result) throws -> Result? {
+    try CSVRecordReader(path: path, dialect: dialect).record(at: offset, line: line, body)
+  }
+}
