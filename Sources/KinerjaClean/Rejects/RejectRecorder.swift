@@ -3,7 +3,7 @@ public import KinerjaIngest
 /// Where the clean stage sends rejected rows; the export stage writes them to files.
 public protocol RejectRecorder {
   /// Records that `record` of input `input` was rejected.
-  mutating func reject(_ record: borrowing CSVRecord, of input: InputReader, because rejection: Rejection) throws
+  mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws
 }
 
 /// Counts of one input's rows: read, accepted, and rejected by reason.

@@ -9,7 +9,7 @@ struct RowChecks {
   }
 
   /// Rejects a broken record, a record with the wrong field count, or invalid UTF-8.
-  func check(_ record: borrowing CSVRecord, mapping: HeaderMapping) throws(Rejection) {
+  func check(_ record: CSVRecord, mapping: HeaderMapping) throws(Rejection) {
     switch record.malformation {
     case .misplacedQuote?:
       throw Rejection(.malformedRow, detail: "misplaced quote")
@@ -40,7 +40,7 @@ struct ColumnReader {
 
   /// The field, or `nil` when the column is absent or the value is a missing marker.
   @inline(__always)
-  func optional(_ record: borrowing CSVRecord) -> Field? {
+  func optional(_ record: CSVRecord) -> Field? {
     guard let position else { return nil }
     let field = Field(record[position])
     return field.isMissing ? nil : field
@@ -48,7 +48,7 @@ struct ColumnReader {
 
   /// The field; a missing value is `missing_required`.
   @inline(__always)
-  func required(_ record: borrowing CSVRecord) throws(Rejection) -> Field {
+  func required(_ record: CSVRecord) throws(Rejection) -> Field {
     guard let field = optional(record) else { throw Rejection(.missingRequired, column: name) }
     return field
   }
@@ -56,7 +56,7 @@ struct ColumnReader {
   /// Converts a present value with `convert`; `nil` from it becomes `reason`.
   @inline(__always)
   func converted<Value>(
-    _ record: borrowing CSVRecord, required: Bool = false, else reason: RejectReason,
+    _ record: CSVRecord, required: Bool = false, else reason: RejectReason,
     _ convert: (Field) -> Value?
   ) throws(Rejection) -> Value? {
     guard let field = required ? try self.required(record) : optional(record) else { return nil }
@@ -67,7 +67,7 @@ struct ColumnReader {
   /// A decimal number within `range`; outside it is `outOfRange`.
   @inline(__always)
   func number(
-    _ record: borrowing CSVRecord, mark: UInt8, in range: ClosedRange<Double>,
+    _ record: CSVRecord, mark: UInt8, in range: ClosedRange<Double>,
     outOfRange: RejectReason = .valueOutOfRange
   ) throws(Rejection) -> Double? {
     guard let value = try converted(record, else: .invalidNumber, { $0.decimal(mark: mark) }) else { return nil }

@@ -30,7 +30,7 @@ public struct CSVRecordReader {
   @discardableResult
   public func forEachRecord(
     progress: ((Int64) -> Void)? = nil,
-    _ body: (borrowing CSVRecord) throws -> Void
+    _ body: (CSVRecord) throws -> Void
   ) throws -> InputFingerprint {
     let file = try InputFile(path: path)
     defer { file.close() }
@@ -67,7 +67,7 @@ public struct CSVRecordReader {
   /// Used to recover the raw fields of a row rejected after it was first accepted,
   /// such as the earlier of two duplicates.
   public func record<Result>(
-    at offset: Int64, line: Int, _ body: (borrowing CSVRecord) throws -> Result
+    at offset: Int64, line: Int, _ body: (CSVRecord) throws -> Result
   ) throws -> Result? {
     let file = try InputFile(path: path)
     defer { file.close() }
@@ -78,7 +78,7 @@ public struct CSVRecordReader {
     defer { buffer.deallocate() }
     var result: Result?
     var position = offset
-    let takeFirst: (borrowing CSVRecord) throws -> Void = { record in
+    let takeFirst: (CSVRecord) throws -> Void = { record in
       if result == nil { result = try body(record) }
     }
     while result == nil {
@@ -129,7 +129,7 @@ final class RecordAssembler {
 
   /// Feeds `chunk`, which starts at file offset `offset`, one line at a time.
   func feed(
-    _ chunk: UnsafeRawBufferPointer, at offset: Int64, _ body: (borrowing CSVRecord) throws -> Void
+    _ chunk: UnsafeRawBufferPointer, at offset: Int64, _ body: (CSVRecord) throws -> Void
   ) throws {
     guard let base = chunk.baseAddress else { return }
     var start = 0
@@ -144,7 +144,7 @@ final class RecordAssembler {
 
   private func feedSegment(
     _ segment: UnsafeRawBufferPointer, at offset: Int64, endsLine: Bool,
-    _ body: (borrowing CSVRecord) throws -> Void
+    _ body: (CSVRecord) throws -> Void
   ) throws {
     defer { if endsLine { line += 1 } }
     if let malformation = malformedPending {
@@ -176,7 +176,7 @@ final class RecordAssembler {
   }
 
   /// Flushes the last record (a missing final line end is fine) and reports an open quote.
-  func finish(_ body: (borrowing CSVRecord) throws -> Void) throws {
+  func finish(_ body: (CSVRecord) throws -> Void) throws {
     if let malformation = malformedPending {
       try deliverMalformed(malformation, body)
       return
@@ -201,7 +201,7 @@ final class RecordAssembler {
     completedRecords.append(fieldEnds.count)
   }
 
-  private func deliverCompleted(_ body: (borrowing CSVRecord) throws -> Void) throws {
+  private func deliverCompleted(_ body: (CSVRecord) throws -> Void) throws {
     guard !completedRecords.isEmpty else { return }
     var firstFieldIndex = 0
     try bytes.withUnsafeBytes { raw in
@@ -232,7 +232,7 @@ final class RecordAssembler {
 
   /// Delivers the open record as one broken record whose only field is its raw text,
   /// then starts a fresh parser for the next line.
-  private func deliverMalformed(_ kind: Malformation, _ body: (borrowing CSVRecord) throws -> Void) throws {
+  private func deliverMalformed(_ kind: Malformation, _ body: (CSVRecord) throws -> Void) throws {
     let raw = pendingRaw
     let ends = [raw.count]
     try raw.withUnsafeBytes { rawBytes in

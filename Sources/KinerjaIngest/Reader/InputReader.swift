@@ -56,7 +56,7 @@ public struct InputReader: Sendable {
   /// - Returns: the file's fingerprint.
   @discardableResult
   public func forEachRow(
-    progress: ((Int64) -> Void)? = nil, _ body: (borrowing CSVRecord) throws -> Void
+    progress: ((Int64) -> Void)? = nil, _ body: (CSVRecord) throws -> Void
   ) throws -> InputFingerprint {
     var rows = 0
     var isHeader = true
@@ -73,7 +73,7 @@ public struct InputReader: Sendable {
   }
 
   /// Reads the data row that starts at `offset` on `line` again.
-  public func row<Result>(at offset: Int64, line: Int, _ body: (borrowing CSVRecord) throws -> Result) throws -> Result? {
+  public func row<Result>(at offset: Int64, line: Int, _ body: (CSVRecord) throws -> Result) throws -> Result? {
     try CSVRecordReader(path: path, dialect: dialect).record(at: offset, line: line, body)
   }
 }

@@ -1,0 +1,18 @@
+/// The appraisals of one group in one period, handed to the analyse stage.
+///
+/// `scores` is sorted ascending and valid only during the call that receives it.
+public struct GroupSample {
+  /// The group's id in its level's `EmployeeGrouping`.
+  public let group: Int32
+  /// The period's position in the panel (0 = the panel's first period).
+  public let periodOffset: Int
+  /// Employees with any appraisal (a score or a rating) in the period.
+  public let employees: Int
+  /// The employees' scores, sorted ascending (employees without a score left out).
+  public let scores: UnsafeBufferPointer<Double>
+  /// How many employees had each rating, indexed by ordinal 1–5 (index 0 unused).
+  public let ratingCounts: [Int]
+
+  /// Employees with a rating.
+  public var rated: Int { ratingCounts.reduce(0, +) }
+}

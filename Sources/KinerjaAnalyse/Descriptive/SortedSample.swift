@@ -1,0 +1,44 @@
+/// Descriptive statistics of a sample sorted ascending, as numpy computes them.
+///
+/// sd uses n − 1; quantiles use linear interpolation between order statistics
+/// (numpy's default `linear`, R type 7), because that is what researchers checking a
+/// number in numpy, pandas or R will get by default.
+public struct SortedSample {
+  /// The values, ascending.
+  public let values: UnsafeBufferPointer<Double>
+
+  public init(_ values: UnsafeBufferPointer<Double>) { self.values = values }
+
+  /// The number of values.
+  public var count: Int { values.count }
+
+  /// The arithmetic mean (NaN when empty).
+  public var mean: Double {
+    guard !values.isEmpty else { return .nan }
+    return values.reduce(0, +) / Double(values.count)
+  }
+
+  /// The sample standard deviation with n − 1 (NaN for fewer than two values).
+  public var standardDeviation: Double {
+    guard values.count > 1 else { return .nan }
+    let mean = self.mean
+    let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+    return (squares / Double(values.count - 1)).squareRoot()
+  }
+
+  /// The `probability` quantile (0…1), type 7.
+  ///
+  /// Interpolates as numpy does: from the lower neighbour below the midpoint and from
+  /// the upper neighbour at or above it, so results match numpy to the last bit.
+  public func quantile(_ probability: Double) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let position = Double(values.count - 1) * probability
+    let lower = Int(position.rounded(.down))
+    let upper = min(lower + 1, values.count - 1)
+    let fraction = position - Double(lower)
+    let below = values[lower]
+    let above = values[upper]
+    let difference = above - below
+    return fraction >= 0.5 ? above - difference * (1 - fraction) : below + difference * fraction
+  }
+}

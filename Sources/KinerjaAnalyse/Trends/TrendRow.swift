@@ -1,0 +1,82 @@
+public import KinerjaAggregate
+import KinerjaClean
+public import KinerjaIngest
+
+/// One row of the `trends` output: a group's appraisals in one period.
+public struct TrendRow: Sendable, Equatable {
+  public var level: TrendLevel
+  public var group: EmployeeGrouping.Label
+  public var period: Period
+  /// Employees with any appraisal in the period.
+  public var employees: Int
+  /// Employees with a score.
+  public var scored: Int
+  public var mean: Double?
+  public var standardDeviation: Double?
+  public var median: Double?
+  public var p10: Double?
+  public var p90: Double?
+  /// Employees with a rating.
+  public var rated: Int
+  /// Share of rated employees with each rating, best first (Sangat Baik … Sangat Kurang).
+  public var ratingShares: [Double?]
+  /// Whether statistics were withheld because the group is smaller than `min_group`.
+  public var suppressed: Bool
+}
+
+/// Turns group samples into trend rows, withholding statistics of small groups.
+public struct TrendStatistics: Sendable {
+  /// Groups with fewer employees than this keep their counts but not their statistics.
+  public var minGroup: Int
+  /// The panel's first period, to name each sample's period.
+  public var firstPeriod: Period
+
+  public init(minGroup: Int, firstPeriod: Period) {
+    self.minGroup = minGroup
+    self.firstPeriod = firstPeriod
+  }
+
+  /// The trend row for `sample` of `grouping`.
+  ///
+  /// A group below `min_group` employees is suppressed whole; otherwise score
+  /// statistics need `min_group` scores and rating shares `min_group` ratings.
+  public func row(for sample: GroupSample, of grouping: EmployeeGrouping) -> TrendRow {
+    let scores = SortedSample(sample.scores)
+    let groupTooSmall = sample.employees < minGroup
+    let showScores = !groupTooSmall && scores.count >= minGroup
+    let showShares = !groupTooSmall && sample.rated >= minGroup
+    func shown(_ value: Double) -> Double? { showScores && value.isFinite ? value : nil }
+    let shares: [Double?] = Rating.allCases.reversed().map { rating in
+      showShares ? Double(sample.ratingCounts[Int(rating.rawValue)]) / Double(sample.rated) : nil
+    }
+    return TrendRow(
+      level: grouping.level,
+      group: grouping.labels[Int(sample.group)],
+      period: Period(grain: firstPeriod.grain, index: firstPeriod.index + Int32(sample.periodOffset)),
+      employees: sample.employees,
+      scored: scores.count,
+      mean: shown(scores.mean),
+      standardDeviation: shown(scores.standardDeviation),
+      median: shown(scores.quantile(0.5)),
+      p10: shown(scores.quantile(0.1)),
+      p90: shown(scores.quantile(0.9)),
+      rated: sample.rated,
+      ratingShares: shares,
+      suppressed: groupTooSmall || (scores.count > 0 && !showScores) || (sample.rated > 0 && !showShares))
+  }
+}
+
+extension TrendRow {
+  /// Output order: by level, then group key (then agency), then period.
+  public static func outputOrder(_ lhs: TrendRow, _ rhs: TrendRow) -> Bool {
+    let levels = TrendLevel.allCases
+    let left = levels.firstIndex(of: lhs.level)!
+    let right = levels.firstIndex(of: rhs.level)!
+    if left != right { return left < right }
+    if lhs.group.key != rhs.group.key { return lhs.group.key.utf8.lexicographicallyPrecedes(rhs.group.key.utf8) }
+    if lhs.group.agencyCode != rhs.group.agencyCode {
+      return lhs.group.agencyCode.utf8.lexicographicallyPrecedes(rhs.group.agencyCode.utf8)
+    }
+    return lhs.period < rhs.period
+  }
+}

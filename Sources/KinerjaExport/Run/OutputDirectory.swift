@@ -1,0 +1,112 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The output location of a run, written so that a failed run changes nothing.
+///
+/// A run writes into a staging directory inside the output location. Only when every
+/// output is complete are the files moved into place, one `rename` each, the manifest
+/// last; outputs of the previous run that this run does not produce are then removed.
+/// A run that fails before that leaves the previous outputs untouched.
+public struct OutputDirectory: Sendable {
+  /// The output location.
+  public let path: String
+  /// Where this run writes until it succeeds.
+  public let stagingPath: String
+
+  /// The name of the manifest, which is moved into place last.
+  public static let manifestName = "manifest.json"
+  /// Where the data-quality report and rejects of a run that failed on its data are kept.
+  public static let failedRunName = ".last-failed"
+
+  /// Creates the output location if needed and a fresh staging directory inside it.
+  public init(path: String) throws {
+    self.path = path
+    try Self.makeDirectory(path)
+    stagingPath = "\(path)/.staging-\(getpid())"
+    try? Self.removeTree(stagingPath)
+    try Self.makeDirectory(stagingPath)
+  }
+
+  /// Moves `files` (paths relative to the staging directory, manifest included) into
+  /// place, then removes outputs named in `previousFiles` that this run did not write.
+  public func publish(files: [String], previousFiles: [String]) throws {
+    let ordered = files.filter { $0 != Self.manifestName } + (files.contains(Self.manifestName) ? [Self.manifestName] : [])
+    for file in ordered {
+      let destination = "\(path)/\(file)"
+      let parent = (destination as NSString).deletingLastPathComponent
+      try Self.makeDirectory(parent)
+      guard rename("\(stagingPath)/\(file)", destination) == 0 else {
+        throw OutputError.cannotPublish(path: destination, reason: OutputError.lastError())
+      }
+    }
+    for stale in Set(previousFiles).subtracting(files).sorted() where !stale.contains("..") {
+      try? Self.remove("\(path)/\(stale)")
+    }
+    try? Self.removeTree(stagingPath)
+  }
+
+  /// Gives up the run: the staging directory is removed, or, when `keepFor` names
+  /// files worth keeping (data quality, rejects), it becomes `.last-failed`.
+  public func abandon(keeping files: [String] = []) -> String? {
+    guard !files.isEmpty else {
+      try? Self.removeTree(stagingPath)
+      return nil
+    }
+    let failed = "\(path)/\(Self.failedRunName)"
+    try? Self.removeTree(failed)
+    guard rename(stagingPath, failed) == 0 else {
+      try? Self.removeTree(stagingPath)
+      return nil
+    }
+    return failed
+  }
+
+  /// The files the previous run's manifest lists, or none.
+  public func previousOutputs() -> [String] {
+    guard let data = FileManager.default.contents(atPath: "\(path)/\(Self.manifestName)"),
+      let listing = try? JSONDecoder().decode(OutputListing.self, from: data)
+    else { return [] }
+    return listing.outputs.map(\.path) + [Self.manifestName]
+  }
+
+  static func makeDirectory(_ path: String) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+      guard isDirectory.boolValue else { throw OutputError.cannotWrite(path: path, reason: "exists and is not a directory") }
+      return
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw OutputError.cannotWrite(path: path, reason: "cannot create directory: \(OutputError.lastError())")
+    }
+  }
+
+  static func remove(_ path: String) throws {
+    guard unlink(path) == 0 else { throw OutputError.cannotWrite(path: path, reason: OutputError.lastError()) }
+  }
+
+  static func removeTree(_ path: String) throws {
+    guard FileManager.default.fileExists(atPath: path) else { return }
+    try FileManager.default.removeItem(atPath: path)
+  }
+
+  static func copyContents(of source: String, to destination: OutputFile) throws {
+    guard let handle = FileHandle(forReadingAtPath: source) else {
+      throw OutputError.cannotWrite(path: source, reason: "cannot reopen")
+    }
+    defer { try? handle.close() }
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+      try destination.write(String(decoding: chunk, as: UTF8.self))
+    }
+  }
+}
+
+/// The part of a previous manifest needed to clean up after it.
+private struct OutputListing: Decodable {
+  struct Entry: Decodable { let path: String }
+  let outputs: [Entry]
+}

@@ -1,0 +1,30 @@
+/// A value in an output table.
+public enum Cell: Sendable, Equatable {
+  /// Text, such as a group key or a reason code.
+  case text(String)
+  /// A count or other whole number.
+  case integer(Int)
+  /// A measurement; `nil` or a non-finite value is written as null.
+  case number(Double?)
+  /// A flag.
+  case bool(Bool)
+  /// No value.
+  case null
+}
+
+/// An output as rows of cells under stable snake_case column names, written the same
+/// way to CSV and to JSON.
+public struct OutputTable: Sendable, Equatable {
+  /// The output's name: the file name without extension (`trends`, `rejects/training`).
+  public var name: String
+  /// Column names, in order.
+  public var columns: [String]
+  /// The rows; each has one cell per column.
+  public var rows: [[Cell]]
+
+  public init(name: String, columns: [String], rows: [[Cell]] = []) {
+    self.name = name
+    self.columns = columns
+    self.rows = rows
+  }
+}

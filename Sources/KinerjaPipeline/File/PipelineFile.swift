@@ -1,0 +1,211 @@
+public import KinerjaIngest
+import Foundation
+import Crypto
+import Yams
+
+/// A pipeline definition: which exports to read, how, and where results go.
+///
+/// ```yaml
+/// inputs:
+///   employees: { path: ../datasets/sample/pegawai.csv }
+///   performance:
+///     path: ../datasets/sample/kinerja.csv
+///     delimiter: ";"          # , ; tab | or auto (default)
+///     decimal: ","            # . , or auto (default: , when the delimiter is ;)
+///     columns: { "Nilai Akhir": score }   # export header → canonical column
+///     max_reject_rate: 0.02
+/// grain: month                # month, quarter or year
+/// min_group: 5
+/// output: ../out/sample
+/// threads: 2                  # default: the machine's cores
+/// max_reject_rate: 0.10       # default for every input
+/// ```
+/// Input paths and `output` are relative to the pipeline file.
+public struct PipelineFile: Sendable {
+  /// One input's settings.
+  public struct Input: Sendable {
+    public var kind: InputKind
+    /// The path as written in the pipeline file.
+    public var declaredPath: String
+    /// The path resolved against the pipeline file's folder.
+    public var path: String
+    public var options: InputOptions
+    /// This input's limit on rejected rows / rows read, if it has its own.
+    public var maxRejectRate: Double?
+  }
+
+  /// The pipeline file's path.
+  public var path: String
+  /// The file's SHA-256, for the manifest.
+  public var sha256: String
+  /// Configured inputs, in reading order.
+  public var inputs: [Input]
+  public var grain: Grain = .month
+  public var minGroup: Int = 5
+  /// The output location, resolved against the pipeline file's folder, if the file names one.
+  public var output: String?
+  public var threads: Int?
+  /// The default limit on rejected rows / rows read.
+  public var maxRejectRate: Double = 0.10
+
+  /// Pipeline files larger than this are refused.
+  public static let maximumSize = 1 << 20
+
+  /// The input of `kind`, if configured.
+  public func input(_ kind: InputKind) -> Input? { inputs.first { $0.kind == kind } }
+
+  /// The reject-rate limit that applies to `input`.
+  public func rejectLimit(for input: Input) -> Double { input.maxRejectRate ?? maxRejectRate }
+
+  /// Reads and checks the pipeline file at `path`.
+  public static func load(path: String) throws -> PipelineFile {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw PipelineFileError(path: path, message: "cannot read the pipeline file")
+    }
+    guard data.count <= maximumSize else {
+      throw PipelineFileError(path: path, message: "the pipeline file is larger than \(maximumSize) bytes")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw PipelineFileError(path: path, message: "the pipeline file is not UTF-8")
+    }
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw PipelineFileError(path: path, message: "not valid YAML: \(error)")
+    }
+    guard let root else { throw PipelineFileError(path: path, message: "the pipeline file is empty") }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    var reader = NodeReader(path: path)
+    var pipeline = try reader.pipeline(root, folder: folder)
+    pipeline.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    return pipeline
+  }
+}
+
+/// Walks the YAML tree, checking every key and type against what a pipeline may say.
+private struct NodeReader {
+  let path: String
+
+  func error(_ node: Node?, _ key: String?, _ message: String) -> PipelineFileError {
+    PipelineFileError(path: path, line: node?.mark.map { $0.line }, column: node?.mark.map { $0.column }, key: key, message: message)
+  }
+
+  /// The mapping's entries by key, refusing keys outside `allowed`, aliases and duplicates.
+  func entries(_ node: Node, key: String?, allowed: Set<String>?) throws -> [(key: String, keyNode: Node, value: Node)] {
+    guard case .mapping(let mapping) = node else { throw error(node, key, "expected a mapping of keys to values") }
+    var seen = Set<String>()
+    var result: [(String, Node, Node)] = []
+    for (keyNode, value) in mapping {
+      guard case .scalar(let scalar) = keyNode else { throw error(keyNode, key, "keys must be plain text") }
+      let name = scalar.string
+      let dotted = key.map { "\($0).\(name)" } ?? name
+      if case .alias = value { throw error(value, dotted, "YAML aliases are not allowed in pipeline files") }
+      if let allowed, !allowed.contains(name) {
+        throw error(keyNode, dotted, "unknown key; expected one of: \(allowed.sorted().joined(separator: ", "))")
+      }
+      guard seen.insert(name).inserted else { throw error(keyNode, dotted, "the key appears twice") }
+      result.append((name, keyNode, value))
+    }
+    return result
+  }
+
+  func string(_ node: Node, _ key: String) throws -> String {
+    guard case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error(node, key, "expected text") }
+    return scalar.string
+  }
+
+  func integer(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws -> Int {
+    guard case .scalar = node, let value = node.int, range.contains(value) else {
+      throw error(node, key, "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+    }
+    return value
+  }
+
+  func rate(_ node: Node, _ key: String) throws -> Double {
+    guard case .scalar = node, let value = node.float, (0...1).contains(value) else {
+      throw error(node, key, "expected a share from 0 to 1 (for example 0.05)")
+    }
+    return value
+  }
+
+  mutating func pipeline(_ root: Node, folder: String) throws -> PipelineFile {
+    var pipeline = PipelineFile(path: path, sha256: "", inputs: [])
+    let keys: Set<String> = ["inputs", "grain", "min_group", "output", "threads", "max_reject_rate"]
+    var inputsNode: Node?
+    for (key, _, value) in try entries(root, key: nil, allowed: keys) {
+      switch key {
+      case "inputs": inputsNode = value
+      case "grain":
+        guard let grain = Grain(rawValue: try string(value, key)) else {
+          throw error(value, key, "expected month, quarter or year")
+        }
+        pipeline.grain = grain
+      case "min_group": pipeline.minGroup = try integer(value, key, in: 1...1_000_000)
+      case "output": pipeline.output = Self.resolve(try string(value, key), in: folder)
+      case "threads": pipeline.threads = try integer(value, key, in: 1...1024)
+      case "max_reject_rate": pipeline.maxRejectRate = try rate(value, key)
+      default: break
+      }
+    }
+    guard let inputsNode else { throw error(root, "inputs", "the pipeline needs an 'inputs' section") }
+    let kinds = Set(InputKind.allCases.map(\.rawValue))
+    var inputs: [InputKind: PipelineFile.Input] = [:]
+    for (name, _, value) in try entries(inputsNode, key: "inputs", allowed: kinds) {
+      let kind = InputKind(rawValue: name)!
+      inputs[kind] = try input(kind, value, key: "inputs.\(name)", folder: folder)
+    }
+    for required in [InputKind.employees, .performance] where inputs[required] == nil {
+      throw error(inputsNode, "inputs.\(required.rawValue)", "this input is required")
+    }
+    pipeline.inputs = InputKind.readingOrder.compactMap { inputs[$0] }
+    return pipeline
+  }
+
+  func input(_ kind: InputKind, _ node: Node, key: String, folder: String) throws -> PipelineFile.Input {
+    let allowed: Set<String> = ["path", "delimiter", "decimal", "columns", "max_reject_rate"]
+    var declared: String?
+    var options = InputOptions()
+    var limit: Double?
+    for (name, _, value) in try entries(node, key: key, allowed: allowed) {
+      let dotted = "\(key).\(name)"
+      switch name {
+      case "path": declared = try string(value, dotted)
+      case "delimiter":
+        let text = try string(value, dotted)
+        switch text.lowercased() {
+        case "auto": break
+        case ",", ";", "|": options.dialect.delimiter = text.utf8.first
+        case "\t", "tab", "\\t": options.dialect.delimiter = 0x09
+        default: throw error(value, dotted, "expected \",\", \";\", tab, \"|\" or auto")
+        }
+      case "decimal":
+        switch try string(value, dotted) {
+        case "auto": break
+        case ".": options.dialect.decimalMark = UInt8(ascii: ".")
+        case ",": options.dialect.decimalMark = UInt8(ascii: ",")
+        default: throw error(value, dotted, "expected \".\", \",\" or auto")
+        }
+      case "columns":
+        let known = Set(InputSchema.of(kind).columns.map(\.name))
+        for (header, _, canonical) in try entries(value, key: dotted, allowed: nil) {
+          let target = try string(canonical, "\(dotted).\(header)")
+          guard known.contains(target) else {
+            throw error(canonical, "\(dotted).\(header)", "'\(target)' is not a column of \(kind.rawValue); "
+              + "expected one of: \(known.sorted().joined(separator: ", "))")
+          }
+          options.columns[header] = target
+        }
+      case "max_reject_rate": limit = try rate(value, dotted)
+      default: break
+      }
+    }
+    guard let declared else { throw error(node, "\(key).path", "each input needs a path") }
+    return PipelineFile.Input(
+      kind: kind, declaredPath: declared, path: Self.resolve(declared, in: folder), options: options, maxRejectRate: limit)
+  }
+
+  static func resolve(_ path: String, in folder: String) -> String {
+    path.hasPrefix("/") ? path : URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
+  }
+}

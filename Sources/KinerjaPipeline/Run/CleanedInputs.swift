@@ -1,0 +1,55 @@
+import Foundation
+import KinerjaClean
+import KinerjaExport
+import KinerjaIngest
+
+/// Every input of a pipeline, read and cleaned, in reading order.
+struct CleanedInputs {
+  var roster = EmployeeRoster()
+  var panel: PerformancePanel
+  var participations: ParticipationTable?
+  var responses: SurveyResponses?
+  var evaluations: CourseEvaluations?
+  var quality: [InputQuality] = []
+  var fingerprints: [InputKind: InputFingerprint] = [:]
+
+  /// Opens, streams and cleans each configured input, logging one line per input.
+  static func read(
+    _ pipeline: PipelineFile, rejects: inout RejectFiles, log: RunLog, stages: inout [RunManifest.Stage]
+  ) throws -> CleanedInputs {
+    var result = CleanedInputs(panel: PerformancePanel(grain: pipeline.grain, firstPeriod: nil, employees: 0, scores: [], ratings: []))
+    for input in pipeline.inputs {
+      let started = Date()
+      let reader = try InputReader(kind: input.kind, path: input.path, options: input.options)
+      try rejects.open(reader)
+      let progress = log.progress(label: "reading \(input.declaredPath)", size: reader.size)
+      let tally: InputTally
+      let fingerprint: InputFingerprint
+      switch input.kind {
+      case .employees:
+        (result.roster, tally, fingerprint) = try EmployeeCleaner().clean(reader, rejects: &rejects, progress: progress)
+      case .performance:
+        (result.panel, tally, fingerprint) = try PerformanceCleaner(grain: pipeline.grain).clean(
+          reader, roster: result.roster, rejects: &rejects, progress: progress)
+      case .training:
+        let cleaned = try TrainingCleaner().clean(reader, roster: result.roster, rejects: &rejects, progress: progress)
+        (result.participations, tally, fingerprint) = (cleaned.participations, cleaned.tally, cleaned.fingerprint)
+      case .serviceFeedback:
+        let cleaned = try ServiceFeedbackCleaner(grain: pipeline.grain).clean(reader, rejects: &rejects, progress: progress)
+        (result.responses, tally, fingerprint) = (cleaned.responses, cleaned.tally, cleaned.fingerprint)
+      case .trainingFeedback:
+        let cleaned = try TrainingFeedbackCleaner().clean(
+          reader, roster: result.roster, participations: result.participations, rejects: &rejects, progress: progress)
+        (result.evaluations, tally, fingerprint) = (cleaned.evaluations, cleaned.tally, cleaned.fingerprint)
+      }
+      let seconds = Date().timeIntervalSince(started)
+      stages.append(.init(stage: "ingest+clean \(input.kind.rawValue)", seconds: seconds))
+      log.stage(
+        "ingest+clean \(input.kind.rawValue)",
+        "\(tally.rowsRead) rows, \(tally.accepted) accepted, \(tally.rejected) rejected", seconds: seconds)
+      result.quality.append(InputQuality(reader: reader, displayPath: input.declaredPath, tally: tally))
+      result.fingerprints[input.kind] = fingerprint
+    }
+    return result
+  }
+}

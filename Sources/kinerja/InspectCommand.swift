@@ -1,0 +1,95 @@
+public import ArgumentParser
+import KinerjaIngest
+
+/// `kinerja inspect`: what Kinerja sees in one export.
+struct InspectCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "inspect",
+    abstract: "Show an export's detected dialect, column mapping, row count and first rows.",
+    discussion: "Personal columns (names, comments) are shown as '(personal)'.")
+
+  @Argument(help: "The CSV export.")
+  var file: String
+
+  @Option(name: .customLong("as"), help: "Which input it is: \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")). Default: the best match.")
+  var kind: InputKind?
+
+  @Option(help: "Delimiter override: , ; tab |")
+  var delimiter: String?
+
+  @Option(help: "Number of data rows to show.")
+  var rows = 5
+
+  func validate() throws {
+    if let delimiter, Self.delimiterByte(delimiter) == nil {
+      throw ValidationError("--delimiter must be one of , ; tab |")
+    }
+    if rows < 0 { throw ValidationError("--rows must not be negative") }
+  }
+
+  func run() throws {
+    let options = InputOptions(dialect: DialectOverrides(delimiter: delimiter.flatMap(Self.delimiterByte)))
+    let reader = try kind.map { try InputReader(kind: $0, path: file, options: options) } ?? bestMatch(options)
+    let dialect = reader.dialect
+    print("file:       \(file) (\(reader.size) bytes)")
+    print("input:      \(reader.kind.rawValue)")
+    print("delimiter:  \(Dialect.name(of: dialect.delimiter))")
+    print("decimal:    '\(String(UnicodeScalar(dialect.decimalMark)))'")
+    print("encoding:   UTF-8\(dialect.hasByteOrderMark ? " with byte order mark" : ""), \(dialect.usesCRLF ? "CRLF" : "LF") line ends")
+    print("columns:")
+    let schema = reader.mapping.schema
+    for (position, name) in reader.mapping.header.enumerated() {
+      let canonical = reader.mapping.positions.first { $0.value == position }?.key
+      print("  \(position + 1). \(name) → \(canonical ?? "(unknown, ignored)")")
+    }
+    let personal = Set(
+      reader.mapping.positions.filter { schema.column(named: $0.key)?.isPersonal == true }.map(\.value))
+    var count = 0
+    var malformed = 0
+    var shown: [String] = []
+    try reader.forEachRow { record in
+      count += 1
+      if record.malformation != nil { malformed += 1 }
+      guard shown.count < rows else { return }
+      let fields = record.malformation != nil
+        ? ["(malformed row)"]
+        : (0..<record.count).map { personal.contains($0) ? "(personal)" : String(decoding: record[$0], as: UTF8.self) }
+      shown.append("  line \(record.line): " + fields.joined(separator: " | "))
+    }
+    print("rows:       \(count)\(malformed > 0 ? " (\(malformed) malformed)" : "")")
+    print("first rows:")
+    shown.forEach { print($0) }
+  }
+
+  /// The input kind whose header matches best (the most columns mapped without error).
+  private func bestMatch(_ options: InputOptions) throws -> InputReader {
+    var best: InputReader?
+    var firstError: (any Error)?
+    for kind in InputKind.allCases {
+      do {
+        let reader = try InputReader(kind: kind, path: file, options: options)
+        if reader.mapping.positions.count > best?.mapping.positions.count ?? -1 { best = reader }
+      } catch let error as IngestError where error.isDataProblem {
+        if case .missingColumn = error { firstError = firstError ?? error; continue }
+        throw error
+      }
+    }
+    guard let best else {
+      throw ValidationError("\(file): the header matches none of the inputs; use --as to see what is missing"
+        + (firstError.map { " (for example: \($0))" } ?? ""))
+    }
+    return best
+  }
+
+  private static func delimiterByte(_ text: String) -> UInt8? {
+    switch text.lowercased() {
+    case ",": UInt8(ascii: ",")
+    case ";": UInt8(ascii: ";")
+    case "|": UInt8(ascii: "|")
+    case "tab", "\t", "\\t": 0x09
+    default: nil
+    }
+  }
+}
+
+extension InputKind: ExpressibleByArgument {}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import KinerjaPipeline
+
+/// The `kinerja` command: civil-service performance and training evidence from agency exports.
+@main
+struct Kinerja: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kinerja",
+    abstract: "Turns civil-service exports into performance trends and training evidence.",
+    discussion: """
+      Exit codes: 0 success; 1 data problem (a reject rate over its limit, an empty input, \
+      a missing required column); 2 usage or pipeline-file error; 3 I/O error.
+      """,
+    version: PipelineRun.toolVersion,
+    subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self])
+
+  /// Parses the arguments and runs the command, ending with the documented exit codes.
+  static func main() {
+    let command: any ParsableCommand
+    do {
+      command = try parseAsRoot()
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)
+      }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Foundation.exit(ExitStatus.usage.rawValue)
+    }
+    do {
+      var command = command
+      try command.run()
+    } catch let error as ExitCode {
+      Foundation.exit(error.rawValue)
+    } catch {
+      FileHandle.standardError.write(Data("kinerja: error: \(error)\n".utf8))
+      Foundation.exit(ExitStatus(for: error).rawValue)
+    }
+  }
+}
