@@ -9,7 +9,7 @@ public enum Grade: UInt8, CaseIterable, Sendable, CustomStringConvertible {
 
   /// The grade as written officially: `III/a`.
   public var description: String {
-    let group = ["I", "II", "III", "IV"][Int(rawValue - 1) / 4]
+    let group = ["I", "II", "III", "IV"][min(3, Int(rawValue - 1) / 4)]
     let room = ["a", "b", "c", "d", "e"][rawValue == 17 ? 4 : Int(rawValue - 1) % 4]
     return "\(group)/\(room)"
   }

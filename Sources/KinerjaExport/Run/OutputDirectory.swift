@@ -25,9 +25,22 @@ public struct OutputDirectory: Sendable {
   public init(path: String) throws {
     self.path = path
     try Self.makeDirectory(path)
-    stagingPath = "\(path)/.staging-\(getpid())"
-    try? Self.removeTree(stagingPath)
+    stagingPath = "\(path)/\(Self.stagingPrefix)\(getpid())"
+    Self.removeAbandonedStaging(in: path)
     try Self.makeDirectory(stagingPath)
+  }
+
+  static let stagingPrefix = ".staging-"
+
+  /// Removes staging directories of runs that were killed: their process is gone.
+  private static func removeAbandonedStaging(in path: String) {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    for entry in entries where entry.hasPrefix(stagingPrefix) {
+      guard let pid = Int32(entry.dropFirst(stagingPrefix.count)) else { continue }
+      if pid == getpid() || (kill(pid, 0) != 0 && errno == ESRCH) {
+        try? removeTree("\(path)/\(entry)")
+      }
+    }
   }
 
   /// Moves `files` (paths relative to the staging directory, manifest included) into

@@ -21,7 +21,7 @@ public struct RunLog: Sendable {
 
   /// A stage's summary: its name, what it counted, and how long it took.
   func stage(_ name: String, _ detail: String, seconds: Double) {
-    let padded = name.padding(toLength: 28, withPad: " ", startingAt: 0)
+    let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
     line("\(padded) \(detail)  (\(String(format: "%.2f", seconds)) s)")
   }
 
