@@ -70,33 +70,38 @@ let package = Package(
       swiftSettings: swiftSettings),
 
     // Tests: one target per stage, plus end-to-end tests of the built binary
+    .target(
+      name: "KinerjaTestSupport",
+      path: "Tests/KinerjaTestSupport",
+      swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaIngestTests",
-      dependencies: ["KinerjaIngest"],
+      dependencies: ["KinerjaTestSupport", "KinerjaIngest"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaCleanTests",
-      dependencies: ["KinerjaClean", "KinerjaIngest"],
+      dependencies: ["KinerjaTestSupport", "KinerjaClean", "KinerjaIngest"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaAggregateTests",
-      dependencies: ["KinerjaAggregate", "KinerjaClean"],
+      dependencies: ["KinerjaTestSupport", "KinerjaAggregate", "KinerjaClean"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaAnalyseTests",
-      dependencies: ["KinerjaAnalyse", "KinerjaAggregate", "KinerjaClean"],
+      dependencies: ["KinerjaAnalyse", "KinerjaAggregate", "KinerjaClean", "KinerjaIngest"],
+      resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaExportTests",
-      dependencies: ["KinerjaExport", "KinerjaAnalyse", "KinerjaClean"],
+      dependencies: ["KinerjaTestSupport", "KinerjaExport", "KinerjaAnalyse", "KinerjaClean"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaPipelineTests",
-      dependencies: ["KinerjaPipeline", "KinerjaClean", "KinerjaIngest"],
+      dependencies: ["KinerjaTestSupport", "KinerjaPipeline", "KinerjaClean", "KinerjaIngest"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaEndToEndTests",
-      dependencies: ["kinerja"],
+      dependencies: ["kinerja", "KinerjaTestSupport"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
   ]
