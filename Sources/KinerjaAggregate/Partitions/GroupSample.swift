@@ -13,6 +13,14 @@ public struct GroupSample {
   /// How many employees had each rating, indexed by ordinal 1–5 (index 0 unused).
   public let ratingCounts: [Int]
 
+  public init(group: Int32, periodOffset: Int, employees: Int, scores: UnsafeBufferPointer<Double>, ratingCounts: [Int]) {
+    self.group = group
+    self.periodOffset = periodOffset
+    self.employees = employees
+    self.scores = scores
+    self.ratingCounts = ratingCounts
+  }
+
   /// Employees with a rating.
   public var rated: Int { ratingCounts.reduce(0, +) }
 }
