@@ -68,6 +68,11 @@ public struct PipelineFile: Sendable {
     guard let text = String(data: data, encoding: .utf8) else {
       throw PipelineFileError(path: path, message: "the pipeline file is not UTF-8")
     }
+    if let place = Self.firstAnchorOrAlias(in: text) {
+      throw PipelineFileError(
+        path: path, line: place.line, column: place.column,
+        message: "YAML anchors and aliases (& and *) are not allowed in pipeline files")
+    }
     let root: Node?
     do {
       root = try Yams.compose(yaml: text)
@@ -80,6 +85,30 @@ public struct PipelineFile: Sendable {
     var pipeline = try reader.pipeline(root, folder: folder)
     pipeline.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     return pipeline
+  }
+}
+
+extension PipelineFile {
+  /// Where the text first uses a YAML anchor (`&name`) or alias (`*name`), outside quotes
+  /// and comments. Pipelines have no use for them, and refusing them rules out alias bombs.
+  static func firstAnchorOrAlias(in text: String) -> (line: Int, column: Int)? {
+    for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var quote: Character?
+      var previous: Character = " "
+      for (columnIndex, character) in line.enumerated() {
+        if let open = quote {
+          if character == open { quote = nil }
+        } else if character == "\"" || character == "'" {
+          quote = character
+        } else if character == "#" && (previous == " " || columnIndex == 0) {
+          break
+        } else if (character == "&" || character == "*") && " \t[{,:-".contains(previous) {
+          return (lineIndex + 1, columnIndex + 1)
+        }
+        previous = character
+      }
+    }
+    return nil
   }
 }
 
@@ -100,7 +129,7 @@ private struct NodeReader {
       guard case .scalar(let scalar) = keyNode else { throw error(keyNode, key, "keys must be plain text") }
       let name = scalar.string
       let dotted = key.map { "\($0).\(name)" } ?? name
-      if case .alias = value { throw error(value, dotted, "YAML aliases are not allowed in pipeline files") }
+      if case .alias = value { throw error(value, dotted, "YAML anchors and aliases are not allowed in pipeline files") }
       if let allowed, !allowed.contains(name) {
         throw error(keyNode, dotted, "unknown key; expected one of: \(allowed.sorted().joined(separator: ", "))")
       }

@@ -1,0 +1,100 @@
+import Foundation
+import KinerjaExport
+import KinerjaTestSupport
+import Testing
+
+@Suite struct TableWriterTests {
+  let metadata = OutputMetadata(
+    toolVersion: "test", parameters: ["grain": .text("month"), "min_group": .integer(5)],
+    inputs: [(kind: "employees", path: "e.csv", bytes: 10, sha256: "ab")])
+
+  @Test func csvQuotesAndNeutralisesText() throws {
+    let directory = TemporaryDirectory()
+    let table = OutputTable(
+      name: "t", columns: ["text", "n", "x", "flag"],
+      rows: [
+        [.text("a,b \"c\"\nd"), .integer(3), .number(0.1), .bool(true)],
+        [.text("=SUM(A1)"), .integer(-4), .number(nil), .bool(false)],
+        [.text("-1 kasus"), .null, .number(-0.0), .text("@user")],
+        [.text("+62"), .null, .number(.nan), .text("\tx")],
+      ])
+    try TableWriter(directory: directory.path, metadata: metadata).write(table)
+    let csv = try #require(directory.read("t.csv"))
+    #expect(csv == """
+      text,n,x,flag
+      "a,b ""c""
+      d",3,0.1,true
+      '=SUM(A1),-4,,false
+      '-1 kasus,,0,'@user
+      '+62,,,'\tx
+
+      """)
+  }
+
+  @Test func jsonCarriesMetadataAndTypedRows() throws {
+    let directory = TemporaryDirectory()
+    let table = OutputTable(
+      name: "t", columns: ["text", "n", "x"],
+      rows: [[.text("a\"b\\c\n\u{1}"), .integer(3), .number(87.5)], [.null, .integer(0), .number(nil)]])
+    try TableWriter(directory: directory.path, metadata: metadata).write(table)
+    let data = try #require(directory.read("t.json")).data(using: .utf8)!
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let rows = try #require(object["rows"] as? [[String: Any]])
+    #expect(rows.count == 2)
+    #expect(rows[0]["text"] as? String == "a\"b\\c\n\u{1}")
+    #expect(rows[0]["x"] as? Double == 87.5)
+    #expect(rows[1]["x"] is NSNull)
+    let meta = try #require(object["metadata"] as? [String: Any])
+    #expect(meta["schema_version"] as? Int == 1)
+    #expect(meta["rows"] as? Int == 2)
+    #expect((meta["parameters"] as? [String: Any])?["min_group"] as? Int == 5)
+    #expect((meta["inputs"] as? [[String: Any]])?.first?["sha256"] as? String == "ab")
+  }
+}
+
+@Suite struct OutputDirectoryTests {
+  @Test func publishReplacesOutputsAndRemovesStaleOnes() throws {
+    let directory = TemporaryDirectory()
+    let out = "\(directory.path)/out"
+    let first = try OutputDirectory(path: out)
+    FileManager.default.createFile(atPath: "\(first.stagingPath)/a.csv", contents: Data("old a".utf8))
+    FileManager.default.createFile(atPath: "\(first.stagingPath)/b.csv", contents: Data("old b".utf8))
+    try manifest(listing: ["a.csv", "b.csv"], at: "\(first.stagingPath)/manifest.json")
+    try first.publish(files: ["a.csv", "b.csv", "manifest.json"], previousFiles: first.previousOutputs())
+    #expect(directory.read("out/a.csv") == "old a")
+    #expect(!FileManager.default.fileExists(atPath: first.stagingPath))
+
+    let second = try OutputDirectory(path: out)
+    #expect(second.previousOutputs().sorted() == ["a.csv", "b.csv", "manifest.json"])
+    FileManager.default.createFile(atPath: "\(second.stagingPath)/a.csv", contents: Data("new a".utf8))
+    try manifest(listing: ["a.csv"], at: "\(second.stagingPath)/manifest.json")
+    try second.publish(files: ["a.csv", "manifest.json"], previousFiles: second.previousOutputs())
+    #expect(directory.read("out/a.csv") == "new a")
+    #expect(directory.read("out/b.csv") == nil, "an output the new run does not produce is removed")
+  }
+
+  @Test func abandonedRunLeavesPreviousOutputsUntouched() throws {
+    let directory = TemporaryDirectory()
+    let out = "\(directory.path)/out"
+    directory.write("out/trends.csv", "previous")
+    let run = try OutputDirectory(path: out)
+    FileManager.default.createFile(atPath: "\(run.stagingPath)/trends.csv", contents: Data("half".utf8))
+    #expect(run.abandon() == nil)
+    #expect(directory.read("out/trends.csv") == "previous")
+    #expect(!FileManager.default.fileExists(atPath: run.stagingPath))
+  }
+
+  @Test func unwritableLocationIsAnIOError() throws {
+    let directory = TemporaryDirectory()
+    directory.write("file", "not a directory")
+    #expect(throws: OutputError.self) { try OutputDirectory(path: "\(directory.path)/file") }
+    #expect(throws: OutputError.self) { try OutputDirectory(path: "\(directory.path)/file/out") }
+  }
+
+  private func manifest(listing files: [String], at path: String) throws {
+    try RunManifest(
+      toolVersion: "test", pipelineFile: "p.yaml", pipelineSHA256: "", parameters: [:], threads: 1, inputs: [],
+      outputs: files.map { .init(path: $0, bytes: 0, sha256: "") }, startedAt: Date(), finishedAt: Date(), stages: []
+    ).write(to: path)
+  }
+}

@@ -1,0 +1,103 @@
+import KinerjaIngest
+import KinerjaPipeline
+import KinerjaTestSupport
+import Testing
+
+@Suite struct PipelineFileTests {
+  func load(_ text: String) throws -> PipelineFile {
+    let directory = TemporaryDirectory()
+    return try withExtendedLifetime(directory) {
+      try PipelineFile.load(path: directory.write("pipelines/p.yaml", text))
+    }
+  }
+
+  func error(_ text: String) -> PipelineFileError? {
+    do {
+      _ = try load(text)
+      return nil
+    } catch {
+      return error as? PipelineFileError
+    }
+  }
+
+  static let minimal = """
+    inputs:
+      employees: { path: ../data/pegawai.csv }
+      performance:
+        path: ../data/kinerja.csv
+        delimiter: ";"
+        decimal: ","
+        columns: { "Nilai Akhir": score }
+        max_reject_rate: 0.02
+    grain: quarter
+    min_group: 10
+    output: ../out
+    threads: 3
+    """
+
+  @Test func readsEverySetting() throws {
+    let pipeline = try load(Self.minimal)
+    #expect(pipeline.inputs.map(\.kind) == [.employees, .performance])
+    #expect(pipeline.inputs[0].path.hasSuffix("/data/pegawai.csv"))
+    #expect(!pipeline.inputs[0].path.contains(".."), "paths are resolved against the pipeline file")
+    #expect(pipeline.inputs[0].declaredPath == "../data/pegawai.csv")
+    let performance = pipeline.inputs[1]
+    #expect(performance.options.dialect == DialectOverrides(delimiter: UInt8(ascii: ";"), decimalMark: UInt8(ascii: ",")))
+    #expect(performance.options.columns == ["Nilai Akhir": "score"])
+    #expect(pipeline.rejectLimit(for: performance) == 0.02)
+    #expect(pipeline.rejectLimit(for: pipeline.inputs[0]) == 0.10)
+    #expect(pipeline.grain == .quarter && pipeline.minGroup == 10 && pipeline.threads == 3)
+    #expect(pipeline.output?.hasSuffix("/out") == true)
+    #expect(pipeline.sha256.count == 64)
+  }
+
+  @Test func unknownKeyIsNamedWithItsLine() throws {
+    let failure = try #require(error(Self.minimal + "\nthreds: 2\n"))
+    #expect(failure.key == "threds")
+    #expect(failure.line == 13)
+    #expect(failure.description.contains("p.yaml:13:"))
+    #expect(failure.description.contains("unknown key"))
+  }
+
+  @Test func unknownNestedKeyIsNamedInFull() throws {
+    let failure = try #require(error("inputs:\n  employees: { path: e.csv, delimeter: ';' }\n  performance: { path: p.csv }\n"))
+    #expect(failure.key == "inputs.employees.delimeter")
+    #expect(failure.line == 2)
+  }
+
+  @Test(arguments: [
+    ("grain: weekly", "grain"), ("min_group: five", "min_group"), ("min_group: 0", "min_group"),
+    ("threads: 2.5", "threads"), ("max_reject_rate: 2", "max_reject_rate"), ("output: [a, b]", "output"),
+  ])
+  func wrongTypesAreNamed(line: String, key: String) throws {
+    let text = "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n\(line)\n"
+    let failure = try #require(error(text))
+    #expect(failure.key == key)
+    #expect(failure.line == 4)
+  }
+
+  @Test func inputErrors() throws {
+    #expect(error("grain: month\n")?.key == "inputs")
+    #expect(error("inputs:\n  employees: { path: e.csv }\n")?.key == "inputs.performance")
+    #expect(error("inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n  payroll: { path: x.csv }\n")?.key == "inputs.payroll")
+    #expect(error("inputs:\n  employees: { delimiter: ';' }\n  performance: { path: p.csv }\n")?.key == "inputs.employees.path")
+    #expect(error("inputs:\n  employees: { path: e.csv, delimiter: ':' }\n  performance: { path: p.csv }\n")?.key == "inputs.employees.delimiter")
+    let mapping = error("inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv, columns: { X: nilai } }\n")
+    #expect(mapping?.key == "inputs.performance.columns.X")
+    #expect(mapping?.description.contains("is not a column of performance") == true)
+  }
+
+  @Test func aliasesAndInvalidYAMLAreRefused() throws {
+    let alias = "defaults: &d { path: e.csv }\ninputs:\n  employees: *d\n  performance: { path: p.csv }\n"
+    #expect(error(alias) != nil)
+    let aliasInside = "inputs:\n  employees: &d { path: e.csv }\n  performance: *d\n"
+    #expect(error(aliasInside)?.message.contains("aliases") == true)
+    #expect(error("inputs: [unclosed\n")?.message.contains("not valid YAML") == true)
+    #expect(error("")?.message.contains("empty") == true)
+  }
+
+  @Test func oversizedFilesAreRefused() throws {
+    let text = "# " + String(repeating: "x", count: PipelineFile.maximumSize) + "\n"
+    #expect(error(text)?.message.contains("larger than") == true)
+  }
+}
