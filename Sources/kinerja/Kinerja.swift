@@ -17,25 +17,20 @@ struct Kinerja: ParsableCommand {
 
   /// Parses the arguments and runs the command, ending with the documented exit codes.
   static func main() {
-    let command: any ParsableCommand
     do {
-      command = try parseAsRoot()
-    } catch {
-      let code = exitCode(for: error)
-      if code == .success {
-        exit(withError: error)
-      }
-      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-      Foundation.exit(ExitStatus.usage.rawValue)
-    }
-    do {
-      var command = command
+      var command = try parseAsRoot()
       try command.run()
     } catch let error as ExitCode {
       Foundation.exit(error.rawValue)
     } catch {
-      FileHandle.standardError.write(Data("kinerja: error: \(error)\n".utf8))
-      Foundation.exit(ExitStatus(for: error).rawValue)
+      if let status = ExitStatus(for: error) {
+        FileHandle.standardError.write(Data("kinerja: error: \(error)\n".utf8))
+        Foundation.exit(status.rawValue)
+      }
+      // Help and version requests end cleanly; every other parsing problem is a usage error.
+      if exitCode(for: error) == .success { exit(withError: error) }
+      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      Foundation.exit(ExitStatus.usage.rawValue)
     }
   }
 }

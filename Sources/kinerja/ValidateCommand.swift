@@ -26,7 +26,7 @@ struct ValidateCommand: ParsableCommand {
             + (reader.mapping.unknownColumns.isEmpty ? "" : ", ignored: \(reader.mapping.unknownColumns.joined(separator: ", "))"))
       } catch {
         print("\(input.kind.rawValue): error: \(error)")
-        let status = ExitStatus(for: error)
+        let status = ExitStatus(for: error) ?? .io
         if status.rawValue > worst.rawValue { worst = status }
       }
     }

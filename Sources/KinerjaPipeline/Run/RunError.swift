@@ -1,3 +1,4 @@
+import KinerjaExport
 import KinerjaIngest
 
 /// Why a run stopped on its data after reading it (exit 1).
@@ -32,13 +33,15 @@ public enum ExitStatus: Int32, Sendable {
   /// An I/O error: an input that cannot be read, an output that cannot be written.
   case io = 3
 
-  /// The exit status for an error thrown by a run, a validation or an inspection.
-  public init(for error: any Error) {
+  /// The exit status for an error thrown by a run, a validation or an inspection;
+  /// `nil` for errors that are not Kinerja's own (such as argument-parsing errors).
+  public init?(for error: any Error) {
     switch error {
     case is PipelineFileError: self = .usage
     case let error as IngestError: self = error.isDataProblem ? .dataProblem : .io
     case is RunError: self = .dataProblem
-    default: self = .io
+    case is OutputError: self = .io
+    default: return nil
     }
   }
 }
