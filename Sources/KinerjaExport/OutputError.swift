@@ -12,7 +12,8 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
   public var description: String {
     switch self {
     case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
-    case .cannotPublish(let path, let reason): "\(path): cannot move the finished outputs into place: \(reason)"
+    case .cannotPublish(let path, let reason):
+      "\(path): cannot move the finished outputs into place: \(reason)"
     }
   }
 

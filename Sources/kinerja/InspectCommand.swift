@@ -11,7 +11,11 @@ struct InspectCommand: ParsableCommand {
   @Argument(help: "The CSV export.")
   var file: String
 
-  @Option(name: .customLong("as"), help: "Which input it is: \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")). Default: the best match.")
+  @Option(
+    name: .customLong("as"),
+    help:
+      "Which input it is: \(InputKind.allCases.map(\.rawValue).joined(separator: ", ")). Default: the best match."
+  )
   var kind: InputKind?
 
   @Option(help: "Delimiter override: , ; tab |")
@@ -29,13 +33,16 @@ struct InspectCommand: ParsableCommand {
 
   func run() throws {
     let options = InputOptions(dialect: DialectOverrides(delimiter: delimiter.flatMap(Self.delimiterByte)))
-    let reader = try kind.map { try InputReader(kind: $0, path: file, options: options) } ?? bestMatch(options)
+    let reader =
+      try kind.map { try InputReader(kind: $0, path: file, options: options) } ?? bestMatch(options)
     let dialect = reader.dialect
     print("file:       \(file) (\(reader.size) bytes)")
     print("input:      \(reader.kind.rawValue)")
     print("delimiter:  \(Dialect.name(of: dialect.delimiter))")
     print("decimal:    '\(String(UnicodeScalar(dialect.decimalMark)))'")
-    print("encoding:   UTF-8\(dialect.hasByteOrderMark ? " with byte order mark" : ""), \(dialect.usesCRLF ? "CRLF" : "LF") line ends")
+    print(
+      "encoding:   UTF-8\(dialect.hasByteOrderMark ? " with byte order mark" : ""), \(dialect.usesCRLF ? "CRLF" : "LF") line ends"
+    )
     print("columns:")
     let schema = reader.mapping.schema
     for (position, name) in reader.mapping.header.enumerated() {
@@ -51,9 +58,12 @@ struct InspectCommand: ParsableCommand {
       count += 1
       if record.malformation != nil { malformed += 1 }
       guard shown.count < rows else { return }
-      let fields = record.malformation != nil
+      let fields =
+        record.malformation != nil
         ? ["(malformed row)"]
-        : (0..<record.count).map { personal.contains($0) ? "(personal)" : String(decoding: record[$0], as: UTF8.self) }
+        : (0..<record.count).map {
+          personal.contains($0) ? "(personal)" : String(decoding: record[$0], as: UTF8.self)
+        }
       shown.append("  line \(record.line): " + fields.joined(separator: " | "))
     }
     print("rows:       \(count)\(malformed > 0 ? " (\(malformed) malformed)" : "")")
@@ -70,13 +80,17 @@ struct InspectCommand: ParsableCommand {
         let reader = try InputReader(kind: kind, path: file, options: options)
         if reader.mapping.positions.count > best?.mapping.positions.count ?? -1 { best = reader }
       } catch let error as IngestError where error.isDataProblem {
-        if case .missingColumn = error { firstError = firstError ?? error; continue }
+        if case .missingColumn = error {
+          firstError = firstError ?? error
+          continue
+        }
         throw error
       }
     }
     guard let best else {
-      throw ValidationError("\(file): the header matches none of the inputs; use --as to see what is missing"
-        + (firstError.map { " (for example: \($0))" } ?? ""))
+      throw ValidationError(
+        "\(file): the header matches none of the inputs; use --as to see what is missing"
+          + (firstError.map { " (for example: \($0))" } ?? ""))
     }
     return best
   }

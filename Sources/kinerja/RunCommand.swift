@@ -5,7 +5,8 @@ import KinerjaPipeline
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Run a pipeline: read and clean the exports, then write trends, data quality, rejects and a manifest.",
+    abstract:
+      "Run a pipeline: read and clean the exports, then write trends, data quality, rejects and a manifest.",
     discussion: """
       Outputs are written into a staging folder inside the output location and moved into \
       place only when the whole run succeeded; a failed run leaves the previous outputs untouched.

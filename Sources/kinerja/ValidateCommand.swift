@@ -23,7 +23,8 @@ struct ValidateCommand: ParsableCommand {
           "\(input.kind.rawValue): \(input.declaredPath): delimiter \(Dialect.name(of: dialect.delimiter)), "
             + "decimal '\(String(UnicodeScalar(dialect.decimalMark)))', "
             + "\(reader.mapping.positions.count) columns mapped"
-            + (reader.mapping.unknownColumns.isEmpty ? "" : ", ignored: \(reader.mapping.unknownColumns.joined(separator: ", "))"))
+            + (reader.mapping.unknownColumns.isEmpty
+              ? "" : ", ignored: \(reader.mapping.unknownColumns.joined(separator: ", "))"))
       } catch {
         print("\(input.kind.rawValue): error: \(error)")
         let status = ExitStatus(for: error) ?? .io

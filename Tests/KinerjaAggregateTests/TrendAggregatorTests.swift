@@ -16,7 +16,8 @@ func makeRoster(count: Int, seed: UInt64, directory: TemporaryDirectory) throws 
     let agency = Int.random(in: 0..<9, using: &generator)
     lines.append(
       "\(birth)\(nip.dropFirst(8)),AG\(agency),R\(agency % 3),U\(Int.random(in: 0..<3, using: &generator)),"
-        + "S\(agency % 4),\(grades.randomElement(using: &generator)!),\(positions.randomElement(using: &generator)!)")
+        + "S\(agency % 4),\(grades.randomElement(using: &generator)!),\(positions.randomElement(using: &generator)!)"
+    )
   }
   var rejects = NoRejects()
   let input = try InputReader(kind: .employees, path: directory.write("e.csv", lines.joined(separator: "\n")))
@@ -48,15 +49,24 @@ struct Fingerprint: Equatable, Sendable {
     var generator = SeededGenerator(seed: seed &+ 1)
     let periods = 6
     let scores = (0..<periods).map { _ in
-      (0..<roster.count).map { _ in Double.random(in: 0..<1, using: &generator) < 0.1 ? .nan : Double.random(in: 40...120, using: &generator) }
+      (0..<roster.count).map { _ in
+        Double.random(in: 0..<1, using: &generator) < 0.1
+          ? .nan : Double.random(in: 40...120, using: &generator)
+      }
     }
-    let ratings = (0..<periods).map { _ in (0..<roster.count).map { _ in UInt8.random(in: 0...5, using: &generator) } }
-    let panel = PerformancePanel(grain: .month, firstPeriod: .month(1, of: 2024), employees: roster.count, scores: scores, ratings: ratings)
-    let aggregator = TrendAggregator(panel: panel, groupings: TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: roster) })
+    let ratings = (0..<periods).map { _ in
+      (0..<roster.count).map { _ in UInt8.random(in: 0...5, using: &generator) }
+    }
+    let panel = PerformancePanel(
+      grain: .month, firstPeriod: .month(1, of: 2024), employees: roster.count, scores: scores,
+      ratings: ratings)
+    let aggregator = TrendAggregator(
+      panel: panel, groupings: TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: roster) })
     let results = [1, 2, 8].map { threads in
       aggregator.summarise(threads: threads) { grouping, sample in
         Fingerprint(
-          level: grouping.level, group: sample.group, period: sample.periodOffset, employees: sample.employees,
+          level: grouping.level, group: sample.group, period: sample.periodOffset,
+          employees: sample.employees,
           scoreBits: sample.scores.map(\.bitPattern), ratingCounts: sample.ratingCounts)
       }
     }
@@ -66,11 +76,15 @@ struct Fingerprint: Equatable, Sendable {
     // Every appraised employee is counted once per level and period.
     let nation = results[0].filter { $0.level == .nation }
     for period in 0..<periods {
-      let appraised = (0..<roster.count).filter { !scores[period][$0].isNaN || ratings[period][$0] != 0 }.count
+      let appraised = (0..<roster.count).filter { !scores[period][$0].isNaN || ratings[period][$0] != 0 }
+        .count
       #expect(nation.first { $0.period == period }?.employees == appraised)
     }
     // Samples arrive sorted.
-    #expect(results[0].allSatisfy { $0.scoreBits.map(Double.init(bitPattern:)) == $0.scoreBits.map(Double.init(bitPattern:)).sorted() })
+    #expect(
+      results[0].allSatisfy {
+        $0.scoreBits.map(Double.init(bitPattern:)) == $0.scoreBits.map(Double.init(bitPattern:)).sorted()
+      })
   }
 
   @Test func unitsAreGroupedWithinTheirAgency() throws {

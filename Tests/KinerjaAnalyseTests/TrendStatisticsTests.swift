@@ -11,7 +11,8 @@ import Testing
     let statistics = TrendStatistics(minGroup: minGroup, firstPeriod: .month(1, of: 2024))
     return scores.sorted().withUnsafeBufferPointer { buffer in
       statistics.row(
-        for: GroupSample(group: 0, periodOffset: 2, employees: employees, scores: buffer, ratingCounts: ratings),
+        for: GroupSample(
+          group: 0, periodOffset: 2, employees: employees, scores: buffer, ratingCounts: ratings),
         of: grouping)
     }
   }

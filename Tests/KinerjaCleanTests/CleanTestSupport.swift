@@ -15,7 +15,8 @@ struct CollectedRejects: RejectRecorder {
   var entries: [Entry] = []
 
   mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws {
-    entries.append(Entry(input: input.kind, line: record.line, reason: rejection.reason, column: rejection.column))
+    entries.append(
+      Entry(input: input.kind, line: record.line, reason: rejection.reason, column: rejection.column))
   }
 }
 
@@ -43,6 +44,7 @@ enum Fixture {
 /// rejects recorded match the counts by reason.
 func expectBalanced(_ tally: InputTally, _ rejects: CollectedRejects, input: InputKind) {
   #expect(tally.rowsRead == tally.accepted + tally.rejected)
-  let recorded = Dictionary(grouping: rejects.entries.filter { $0.input == input }, by: \.reason).mapValues(\.count)
+  let recorded = Dictionary(grouping: rejects.entries.filter { $0.input == input }, by: \.reason).mapValues(
+    \.count)
   #expect(recorded == tally.rejectedByReason)
 }

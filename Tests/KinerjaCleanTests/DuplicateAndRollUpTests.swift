@@ -39,8 +39,10 @@ import Testing
       """
     var rejects = CollectedRejects()
     let input = try InputReader(kind: .performance, path: directory.write("p.csv", text))
-    let (panel, tally, _) = try PerformanceCleaner(grain: .month).clean(input, roster: roster, rejects: &rejects)
-    #expect(rejects.entries == [.init(input: .performance, line: 2, reason: .duplicatePeriod, column: "period")])
+    let (panel, tally, _) = try PerformanceCleaner(grain: .month).clean(
+      input, roster: roster, rejects: &rejects)
+    #expect(
+      rejects.entries == [.init(input: .performance, line: 2, reason: .duplicatePeriod, column: "period")])
     #expect(panel.periods.map(\.description) == ["2024-03", "2024-04"])
     #expect(panel.scores[0][0] == 90.5)
     #expect(panel.scores[1][0] == 85)
@@ -63,7 +65,8 @@ import Testing
       """
     var rejects = CollectedRejects()
     let input = try InputReader(kind: .performance, path: directory.write("p.csv", text))
-    let (panel, tally, _) = try PerformanceCleaner(grain: .quarter).clean(input, roster: roster, rejects: &rejects)
+    let (panel, tally, _) = try PerformanceCleaner(grain: .quarter).clean(
+      input, roster: roster, rejects: &rejects)
     #expect(panel.periods.map(\.description) == ["2024-Q1", "2024-Q2"])
     #expect(panel.scores[0][0] == 85, "mean of the two scored months")
     #expect(panel.ratings[0][0] == Rating.butuhPerbaikan.rawValue, "the latest month's rating")
@@ -86,7 +89,8 @@ import Testing
       }
     }
     var rejects = CollectedRejects()
-    let input = try InputReader(kind: .performance, path: directory.write("p.csv", lines.joined(separator: "\n")))
+    let input = try InputReader(
+      kind: .performance, path: directory.write("p.csv", lines.joined(separator: "\n")))
     let panel = try PerformanceCleaner(grain: .month).clean(input, roster: roster, rejects: &rejects).panel
     let expected: [Rating] = [
       .sangatBaik, .baik, .kurang,

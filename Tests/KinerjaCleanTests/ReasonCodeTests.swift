@@ -20,26 +20,66 @@ struct ReasonCase: CustomTestStringConvertible, Sendable {
   static let surveyHeader = "agency_code,date,period,u1,u2,u3,u4,u5,u6,u7,u8,u9"
 
   static let cases: [ReasonCase] = [
-    .init(reason: .malformedRow, input: .performance, header: performanceHeader, row: "\(nip),2024-01,8\"7,Baik", column: nil),
-    .init(reason: .malformedRow, input: .performance, header: performanceHeader, row: "\(nip),2024-01,87", column: nil),
-    .init(reason: .invalidEncoding, input: .performance, header: performanceHeader, row: "\(nip),2024-01,87,Baik<FF>", column: "rating"),
-    .init(reason: .missingRequired, input: .performance, header: performanceHeader, row: "\(nip),,87,Baik", column: "period"),
-    .init(reason: .missingRequired, input: .performance, header: performanceHeader, row: "\(nip),2024-01,NA,-", column: "score"),
-    .init(reason: .invalidNIP, input: .performance, header: performanceHeader, row: "19800101200501100X,2024-01,87,Baik", column: "nip"),
-    .init(reason: .invalidDate, input: .training, header: trainingHeader, row: "\(nip),P1,klasikal,31/02/2024,,40,,,", column: "start_date"),
-    .init(reason: .invalidDates, input: .training, header: trainingHeader, row: "\(nip),P1,klasikal,10/03/2024,09/03/2024,40,,,", column: "end_date"),
-    .init(reason: .invalidPeriod, input: .performance, header: performanceHeader, row: "\(nip),2024-Q5,87,Baik", column: "period"),
-    .init(reason: .invalidNumber, input: .performance, header: performanceHeader, row: "\(nip),2024-01,1e309,Baik", column: "score"),
-    .init(reason: .invalidNumber, input: .training, header: trainingHeader, row: "\(nip),P1,klasikal,10/03/2024,,40,Rp lima juta,,", column: "cost_idr"),
-    .init(reason: .scoreOutOfRange, input: .performance, header: performanceHeader, row: "\(nip),2024-01,120.5,Baik", column: "score"),
-    .init(reason: .valueOutOfRange, input: .training, header: trainingHeader, row: "\(nip),P1,klasikal,10/03/2024,,40,,,101", column: "pre_test"),
-    .init(reason: .valueOutOfRange, input: .serviceFeedback, header: surveyHeader, row: "A1,01/02/2024,,4,4,4,4,0,4,4,4,4", column: "u5"),
-    .init(reason: .unknownValue, input: .performance, header: performanceHeader, row: "\(nip),2024-01,87,Cukup", column: "rating"),
-    .init(reason: .unknownValue, input: .training, header: trainingHeader, row: "\(nip),P1,webinar,10/03/2024,,40,,,", column: "method"),
-    .init(reason: .unknownValue, input: .training, header: trainingHeader, row: "\(nip),P1,klasikal,10/03/2024,,40,,pending,", column: "status"),
-    .init(reason: .unknownEmployee, input: .performance, header: performanceHeader, row: "199912312020121001,2024-01,87,Baik", column: "nip"),
-    .init(reason: .unknownProgram, input: .trainingFeedback, header: "program_id,material", row: "NOPE,4", column: "program_id"),
-    .init(reason: .periodCoarserThanGrain, input: .performance, header: performanceHeader, row: "\(nip),2024-Q1,87,Baik", column: "period"),
+    .init(
+      reason: .malformedRow, input: .performance, header: performanceHeader, row: "\(nip),2024-01,8\"7,Baik",
+      column: nil),
+    .init(
+      reason: .malformedRow, input: .performance, header: performanceHeader, row: "\(nip),2024-01,87",
+      column: nil),
+    .init(
+      reason: .invalidEncoding, input: .performance, header: performanceHeader,
+      row: "\(nip),2024-01,87,Baik<FF>", column: "rating"),
+    .init(
+      reason: .missingRequired, input: .performance, header: performanceHeader, row: "\(nip),,87,Baik",
+      column: "period"),
+    .init(
+      reason: .missingRequired, input: .performance, header: performanceHeader, row: "\(nip),2024-01,NA,-",
+      column: "score"),
+    .init(
+      reason: .invalidNIP, input: .performance, header: performanceHeader,
+      row: "19800101200501100X,2024-01,87,Baik", column: "nip"),
+    .init(
+      reason: .invalidDate, input: .training, header: trainingHeader,
+      row: "\(nip),P1,klasikal,31/02/2024,,40,,,", column: "start_date"),
+    .init(
+      reason: .invalidDates, input: .training, header: trainingHeader,
+      row: "\(nip),P1,klasikal,10/03/2024,09/03/2024,40,,,", column: "end_date"),
+    .init(
+      reason: .invalidPeriod, input: .performance, header: performanceHeader, row: "\(nip),2024-Q5,87,Baik",
+      column: "period"),
+    .init(
+      reason: .invalidNumber, input: .performance, header: performanceHeader,
+      row: "\(nip),2024-01,1e309,Baik", column: "score"),
+    .init(
+      reason: .invalidNumber, input: .training, header: trainingHeader,
+      row: "\(nip),P1,klasikal,10/03/2024,,40,Rp lima juta,,", column: "cost_idr"),
+    .init(
+      reason: .scoreOutOfRange, input: .performance, header: performanceHeader,
+      row: "\(nip),2024-01,120.5,Baik", column: "score"),
+    .init(
+      reason: .valueOutOfRange, input: .training, header: trainingHeader,
+      row: "\(nip),P1,klasikal,10/03/2024,,40,,,101", column: "pre_test"),
+    .init(
+      reason: .valueOutOfRange, input: .serviceFeedback, header: surveyHeader,
+      row: "A1,01/02/2024,,4,4,4,4,0,4,4,4,4", column: "u5"),
+    .init(
+      reason: .unknownValue, input: .performance, header: performanceHeader, row: "\(nip),2024-01,87,Cukup",
+      column: "rating"),
+    .init(
+      reason: .unknownValue, input: .training, header: trainingHeader,
+      row: "\(nip),P1,webinar,10/03/2024,,40,,,", column: "method"),
+    .init(
+      reason: .unknownValue, input: .training, header: trainingHeader,
+      row: "\(nip),P1,klasikal,10/03/2024,,40,,pending,", column: "status"),
+    .init(
+      reason: .unknownEmployee, input: .performance, header: performanceHeader,
+      row: "199912312020121001,2024-01,87,Baik", column: "nip"),
+    .init(
+      reason: .unknownProgram, input: .trainingFeedback, header: "program_id,material", row: "NOPE,4",
+      column: "program_id"),
+    .init(
+      reason: .periodCoarserThanGrain, input: .performance, header: performanceHeader,
+      row: "\(nip),2024-Q1,87,Baik", column: "period"),
   ]
 
   /// Each bad row gets its reason, and the good row beside it is accepted.
@@ -57,9 +97,11 @@ struct ReasonCase: CustomTestStringConvertible, Sendable {
     }
     let text = reasonCase.header + "\n" + good + "\n" + reasonCase.row + "\n"
     // `<FF>` stands for a byte that is never valid UTF-8.
-    let bytes = Array(text.utf8).split(separator: 0x3C, omittingEmptySubsequences: false).enumerated().flatMap {
+    let bytes = Array(text.utf8).split(separator: 0x3C, omittingEmptySubsequences: false).enumerated().flatMap
+    {
       index, part -> [UInt8] in
-      index == 0 ? Array(part) : (part.starts(with: Array("FF>".utf8)) ? [0xFF] + part.dropFirst(3) : [0x3C] + part)
+      index == 0
+        ? Array(part) : (part.starts(with: Array("FF>".utf8)) ? [0xFF] + part.dropFirst(3) : [0x3C] + part)
     }
     let path = directory.write("input.csv", bytes: bytes)
     let input = try InputReader(kind: reasonCase.input, path: path)
@@ -75,17 +117,24 @@ struct ReasonCase: CustomTestStringConvertible, Sendable {
     case .trainingFeedback:
       let training = try InputReader(
         kind: .training,
-        path: directory.write("training.csv", "nip,program_id,method,start_date\n\(Self.nip),P1,klasikal,01/01/2024\n"))
+        path: directory.write(
+          "training.csv", "nip,program_id,method,start_date\n\(Self.nip),P1,klasikal,01/01/2024\n"))
       var ignored = CollectedRejects()
-      let participations = try TrainingCleaner().clean(training, roster: roster, rejects: &ignored).participations
-      tally = try TrainingFeedbackCleaner().clean(input, roster: roster, participations: participations, rejects: &rejects).tally
+      let participations = try TrainingCleaner().clean(training, roster: roster, rejects: &ignored)
+        .participations
+      tally = try TrainingFeedbackCleaner().clean(
+        input, roster: roster, participations: participations, rejects: &rejects
+      ).tally
     case .employees:
       Issue.record("no employee cases here")
       return
     }
     #expect(tally.rowsRead == 2)
     #expect(tally.accepted == 1)
-    #expect(rejects.entries == [.init(input: reasonCase.input, line: 3, reason: reasonCase.reason, column: reasonCase.column)])
+    #expect(
+      rejects.entries == [
+        .init(input: reasonCase.input, line: 3, reason: reasonCase.reason, column: reasonCase.column)
+      ])
     expectBalanced(tally, rejects, input: reasonCase.input)
   }
 
@@ -106,8 +155,14 @@ struct ReasonCase: CustomTestStringConvertible, Sendable {
     let input = try InputReader(kind: .employees, path: directory.write("e.csv", text))
     let (roster, tally, _) = try EmployeeCleaner().clean(input, rejects: &rejects)
     #expect(roster.count == 1)
-    #expect(rejects.entries.map(\.reason) == [.invalidNIP, .missingRequired, .unknownValue, .unknownValue, .invalidDate, .unknownValue])
-    #expect(rejects.entries.map(\.column) == ["nip", "agency_code", "grade", "position_type", "birth_date", "gender"])
+    #expect(
+      rejects.entries.map(\.reason) == [
+        .invalidNIP, .missingRequired, .unknownValue, .unknownValue, .invalidDate, .unknownValue,
+      ])
+    #expect(
+      rejects.entries.map(\.column) == [
+        "nip", "agency_code", "grade", "position_type", "birth_date", "gender",
+      ])
     expectBalanced(tally, rejects, input: .employees)
   }
 }

@@ -7,7 +7,9 @@ import Testing
     directory.write("e.csv", "nip,agency_code,region\n198001012005011001,A,R\n")
     directory.write("p.csv", performance)
     return directory.write(
-      "p.yaml", "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\nmin_group: 1\noutput: out\n" + extra)
+      "p.yaml",
+      "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\nmin_group: 1\noutput: out\n"
+        + extra)
   }
 
   @Test func exitCodes() throws {
@@ -20,7 +22,8 @@ import Testing
     #expect(try KinerjaCommand.run(["frobnicate"]).status == 2)
     #expect(try KinerjaCommand.run(["run", good, "--threads", "0"]).status == 2)
     #expect(try KinerjaCommand.run(["run", "\(directory.path)/none.yaml"]).status == 2)
-    let typo = directory.write("typo.yaml", "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\ngrian: month\n")
+    let typo = directory.write(
+      "typo.yaml", "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\ngrian: month\n")
     let typoRun = try KinerjaCommand.run(["run", typo])
     #expect(typoRun.status == 2)
     #expect(typoRun.standardError.contains("typo.yaml:4:1: 'grian': unknown key"))
@@ -61,7 +64,9 @@ import Testing
   @Test func validateReportsEachInput() throws {
     let result = try KinerjaCommand.run(["validate", "pipelines/sample.yaml"])
     #expect(result.status == 0, "\(result.standardOutput)")
-    #expect(result.standardOutput.contains("employees: ../datasets/sample/pegawai.csv: delimiter semicolon (;), decimal ','"))
+    #expect(
+      result.standardOutput.contains(
+        "employees: ../datasets/sample/pegawai.csv: delimiter semicolon (;), decimal ','"))
     #expect(result.standardOutput.contains("ignored: No"))
     #expect(result.standardOutput.split(separator: "\n").count == 6)
 

@@ -9,12 +9,14 @@ struct KinerjaCommand {
   }
 
   /// The repository's root folder.
-  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
   /// The `kinerja` binary next to the test bundle.
   static let binary: URL = {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
     for folder in [beside, Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()] {
       let candidate = folder.appendingPathComponent("kinerja")
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }

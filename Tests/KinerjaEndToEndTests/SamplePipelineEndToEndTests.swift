@@ -19,12 +19,15 @@ import Testing
       runs.append(filesUnder(out))
     }
     let withoutManifest = runs.map { $0.filter { $0.key != "manifest.json" } }
-    #expect(withoutManifest[0].keys.sorted() == [
-      "data_quality.csv", "data_quality.json",
-      "rejects/employees.csv", "rejects/employees.json", "rejects/performance.csv", "rejects/performance.json",
-      "rejects/service_feedback.csv", "rejects/service_feedback.json", "rejects/training.csv", "rejects/training.json",
-      "rejects/training_feedback.csv", "rejects/training_feedback.json", "trends.csv", "trends.json",
-    ])
+    #expect(
+      withoutManifest[0].keys.sorted() == [
+        "data_quality.csv", "data_quality.json",
+        "rejects/employees.csv", "rejects/employees.json", "rejects/performance.csv",
+        "rejects/performance.json",
+        "rejects/service_feedback.csv", "rejects/service_feedback.json", "rejects/training.csv",
+        "rejects/training.json",
+        "rejects/training_feedback.csv", "rejects/training_feedback.json", "trends.csv", "trends.json",
+      ])
     #expect(withoutManifest[0] == withoutManifest[1], "1 and 2 threads give the same bytes")
     #expect(withoutManifest[0] == withoutManifest[2], "1 and 8 threads give the same bytes")
 
@@ -32,14 +35,19 @@ import Testing
     let reference = try Reference.load()
     #expect(reference.checks.count == 6)
     for check in reference.checks {
-      let row = try #require(trends.row(level: check.level, group: check.group, period: check.period), "\(check.group) \(check.period)")
+      let row = try #require(
+        trends.row(level: check.level, group: check.group, period: check.period),
+        "\(check.group) \(check.period)")
       #expect(Int(row["n"]!) == check.n)
       for (column, expected) in [
-        ("mean", check.mean), ("sd", check.sd), ("median", check.median), ("p10", check.p10), ("p90", check.p90),
+        ("mean", check.mean), ("sd", check.sd), ("median", check.median), ("p10", check.p10),
+        ("p90", check.p90),
         ("share_sangat_baik", check.share_sangat_baik), ("share_baik", check.share_baik),
       ] {
         let actual = try #require(Double(row[column]!), "\(column) of \(check.group) \(check.period)")
-        #expect(abs(actual - expected) <= 1e-9 * max(1, abs(expected)), "\(column) of \(check.group) \(check.period)")
+        #expect(
+          abs(actual - expected) <= 1e-9 * max(1, abs(expected)),
+          "\(column) of \(check.group) \(check.period)")
       }
     }
     let tiny = try #require(trends.row(level: "agency", group: "1276-BKPSDM", period: "2023-06"))
@@ -55,13 +63,15 @@ import Testing
     let second = filesUnder(out)
     #expect(first.filter { $0.key != "manifest.json" } == second.filter { $0.key != "manifest.json" })
 
-    let manifest = try #require(try JSONSerialization.jsonObject(with: second["manifest.json"]!) as? [String: Any])
+    let manifest = try #require(
+      try JSONSerialization.jsonObject(with: second["manifest.json"]!) as? [String: Any])
     let inputs = try #require(manifest["inputs"] as? [[String: Any]])
     #expect(inputs.count == 5)
     for input in inputs {
       let read = input["rows_read"] as! Int
       #expect(read > 0)
-      #expect(read == (input["rows_accepted"] as! Int) + (input["rows_rejected"] as! Int), "\(input["input"]!)")
+      #expect(
+        read == (input["rows_accepted"] as! Int) + (input["rows_rejected"] as! Int), "\(input["input"]!)")
       #expect((input["sha256"] as! String).count == 64)
     }
     let outputs = try #require(manifest["outputs"] as? [[String: Any]])
@@ -79,7 +89,9 @@ import Testing
     var personal = Set<String>()
     for (file, column) in [("pegawai.csv", 2), ("skm.csv", 13), ("evaluasi_diklat.csv", 8)] {
       let text = try String(contentsOfFile: "\(sample)/\(file)", encoding: .utf8)
-      for line in text.unicodeScalars.split(separator: "\n").map({ String(String.UnicodeScalarView($0)) }).dropFirst() {
+      for line in text.unicodeScalars.split(separator: "\n").map({ String(String.UnicodeScalarView($0)) })
+        .dropFirst()
+      {
         let fields = line.split(separator: ";", omittingEmptySubsequences: false)
         if fields.count > column, fields[column].count > 6 { personal.insert(String(fields[column])) }
       }
@@ -98,7 +110,9 @@ struct TrendsFile {
   var rows: [[String]]
 
   init(_ text: String) throws {
-    let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let lines = text.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     header = lines[0]
     rows = Array(lines.dropFirst())
   }
@@ -127,7 +141,9 @@ struct Reference: Decodable {
   var checks: [Check]
 
   static func load() throws -> Reference {
-    let url = try #require(Bundle.module.url(forResource: "sample_trends_expected", withExtension: "json", subdirectory: "Fixtures"))
+    let url = try #require(
+      Bundle.module.url(
+        forResource: "sample_trends_expected", withExtension: "json", subdirectory: "Fixtures"))
     return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
   }
 }

@@ -20,15 +20,16 @@ import Testing
       ])
     try TableWriter(directory: directory.path, metadata: metadata).write(table)
     let csv = try #require(directory.read("t.csv"))
-    #expect(csv == """
-      text,n,x,flag
-      "a,b ""c""
-      d",3,0.1,true
-      '=SUM(A1),-4,,false
-      '-1 kasus,,0,'@user
-      '+62,,,'\tx
+    #expect(
+      csv == """
+        text,n,x,flag
+        "a,b ""c""
+        d",3,0.1,true
+        '=SUM(A1),-4,,false
+        '-1 kasus,,0,'@user
+        '+62,,,'\tx
 
-      """)
+        """)
   }
 
   @Test func jsonCarriesMetadataAndTypedRows() throws {
@@ -93,8 +94,10 @@ import Testing
 
   private func manifest(listing files: [String], at path: String) throws {
     try RunManifest(
-      toolVersion: "test", pipelineFile: "p.yaml", pipelineSHA256: "", parameters: [:], threads: 1, inputs: [],
-      outputs: files.map { .init(path: $0, bytes: 0, sha256: "") }, startedAt: Date(), finishedAt: Date(), stages: []
+      toolVersion: "test", pipelineFile: "p.yaml", pipelineSHA256: "", parameters: [:], threads: 1,
+      inputs: [],
+      outputs: files.map { .init(path: $0, bytes: 0, sha256: "") }, startedAt: Date(), finishedAt: Date(),
+      stages: []
     ).write(to: path)
   }
 }

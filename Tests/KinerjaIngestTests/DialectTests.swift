@@ -7,11 +7,15 @@ import Testing
     var delimiter: String
     var byteOrderMark: Bool
     var crlf: Bool
-    var testDescription: String { "\(delimiter == "\t" ? "TAB" : delimiter) bom:\(byteOrderMark) crlf:\(crlf)" }
+    var testDescription: String {
+      "\(delimiter == "\t" ? "TAB" : delimiter) bom:\(byteOrderMark) crlf:\(crlf)"
+    }
   }
 
   static let variants: [Variant] = [",", ";", "\t", "|"].flatMap { delimiter in
-    [false, true].flatMap { bom in [false, true].map { Variant(delimiter: delimiter, byteOrderMark: bom, crlf: $0) } }
+    [false, true].flatMap { bom in
+      [false, true].map { Variant(delimiter: delimiter, byteOrderMark: bom, crlf: $0) }
+    }
   }
 
   /// Every delimiter, with and without BOM and CRLF, is detected and read the same.
@@ -21,8 +25,11 @@ import Testing
     let end = variant.crlf ? "\r\n" : "\n"
     let d = variant.delimiter
     let decimal = d == ";" ? "87,5" : "87.5"
-    let text = ["NIP Baru\(d)Periode\(d)Nilai SKP", "198001012005011001\(d)2024-03\(d)\(decimal)"].joined(separator: end) + end
-    let path = directory.write("p.csv", bytes: (variant.byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8))
+    let text =
+      ["NIP Baru\(d)Periode\(d)Nilai SKP", "198001012005011001\(d)2024-03\(d)\(decimal)"].joined(
+        separator: end) + end
+    let path = directory.write(
+      "p.csv", bytes: (variant.byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8))
     let input = try InputReader(kind: .performance, path: path)
     #expect(input.dialect.delimiter == d.utf8.first!)
     #expect(input.dialect.hasByteOrderMark == variant.byteOrderMark)
@@ -30,7 +37,8 @@ import Testing
     #expect(input.dialect.decimalMark == (d == ";" ? UInt8(ascii: ",") : UInt8(ascii: ".")))
     var scores: [Double?] = []
     try input.forEachRow { record in
-      scores.append(Field(record[input.mapping.position(of: "score")!]).decimal(mark: input.dialect.decimalMark))
+      scores.append(
+        Field(record[input.mapping.position(of: "score")!]).decimal(mark: input.dialect.decimalMark))
     }
     #expect(scores == [87.5])
   }
@@ -44,7 +52,9 @@ import Testing
   @Test func overridesWin() {
     let header = Array("a;b;c\n".utf8)
     let dialect = header.withUnsafeBytes {
-      Dialect.detect(headerBytes: $0, overrides: DialectOverrides(delimiter: UInt8(ascii: ","), decimalMark: UInt8(ascii: ",")))
+      Dialect.detect(
+        headerBytes: $0,
+        overrides: DialectOverrides(delimiter: UInt8(ascii: ","), decimalMark: UInt8(ascii: ",")))
     }
     #expect(dialect.delimiter == UInt8(ascii: ","))
     #expect(dialect.decimalMark == UInt8(ascii: ","))

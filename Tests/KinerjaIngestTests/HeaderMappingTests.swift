@@ -18,7 +18,8 @@ import Testing
       try HeaderMapping(header: ["NIP", "Wilayah", "Nama"], schema: .of(.employees), path: "pegawai.csv")
     } throws: { error in
       let message = "\(error)"
-      return message.contains("pegawai.csv") && message.contains("line 1") && message.contains("'agency_code'")
+      return message.contains("pegawai.csv") && message.contains("line 1")
+        && message.contains("'agency_code'")
         && message.contains("kode_instansi") && message.contains("header found: NIP, Wilayah, Nama")
     }
   }
@@ -28,7 +29,8 @@ import Testing
       try HeaderMapping(header: ["nip", "periode"], schema: .of(.performance), path: "p.csv")
     }
     _ = try HeaderMapping(header: ["nip", "periode", "predikat"], schema: .of(.performance), path: "p.csv")
-    _ = try HeaderMapping(header: ["nip", "periode", "hasil_kerja", "perilaku_kerja"], schema: .of(.performance), path: "p.csv")
+    _ = try HeaderMapping(
+      header: ["nip", "periode", "hasil_kerja", "perilaku_kerja"], schema: .of(.performance), path: "p.csv")
   }
 
   @Test func overridesMapAnExportsOwnNames() throws {
@@ -42,7 +44,8 @@ import Testing
 
   @Test func twoColumnsForOneCanonicalNameAreAnError() {
     #expect {
-      try HeaderMapping(header: ["nip", "nip_baru", "periode", "nilai"], schema: .of(.performance), path: "p.csv")
+      try HeaderMapping(
+        header: ["nip", "nip_baru", "periode", "nilai"], schema: .of(.performance), path: "p.csv")
     } throws: { error in
       "\(error)".contains("'nip' (column 1) and 'nip_baru' (column 2) both map to 'nip'")
     }

@@ -3,7 +3,9 @@ import KinerjaTestSupport
 import Testing
 
 /// Reads every record of `path` as text fields with line numbers.
-func records(_ path: String, dialect: Dialect, bufferSize: Int = 1 << 20) throws -> [(line: Int, fields: [String], malformed: Bool)] {
+func records(_ path: String, dialect: Dialect, bufferSize: Int = 1 << 20) throws -> [(
+  line: Int, fields: [String], malformed: Bool
+)] {
   var result: [(Int, [String], Bool)] = []
   try CSVRecordReader(path: path, dialect: dialect, bufferSize: bufferSize).forEachRecord { record in
     result.append((record.line, record.fieldTexts, record.malformation != nil))
@@ -16,7 +18,8 @@ func records(_ path: String, dialect: Dialect, bufferSize: Int = 1 << 20) throws
 
   @Test func quotedFieldHoldsDelimiterQuoteAndLineBreak() throws {
     let directory = TemporaryDirectory()
-    let path = directory.write("a.csv", "id;comment;n\n1;\"Cepat; petugas \"\"ramah\"\"\nterima kasih\";2\n3;ok;4\n")
+    let path = directory.write(
+      "a.csv", "id;comment;n\n1;\"Cepat; petugas \"\"ramah\"\"\nterima kasih\";2\n3;ok;4\n")
     let read = try records(path, dialect: semicolon)
     #expect(read.count == 3)
     #expect(read[1].fields == ["1", "Cepat; petugas \"ramah\"\nterima kasih", "2"])
@@ -27,7 +30,8 @@ func records(_ path: String, dialect: Dialect, bufferSize: Int = 1 << 20) throws
 
   @Test func byteOrderMarkAndCRLFAreInvisible() throws {
     let directory = TemporaryDirectory()
-    let path = directory.write("a.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("nip;nilai\r\n1;87,5\r\n2;90\r\n".utf8))
+    let path = directory.write(
+      "a.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("nip;nilai\r\n1;87,5\r\n2;90\r\n".utf8))
     let dialect = try Dialect.detect(path: path)
     #expect(dialect.delimiter == UInt8(ascii: ";"))
     #expect(dialect.hasByteOrderMark)
@@ -40,7 +44,8 @@ func records(_ path: String, dialect: Dialect, bufferSize: Int = 1 << 20) throws
   @Test func missingFinalLineEndAndBlankLines() throws {
     let directory = TemporaryDirectory()
     let path = directory.write("a.csv", "a,b\n\n1,2\n\n3,4")
-    let read = try records(path, dialect: Dialect(delimiter: UInt8(ascii: ","), decimalMark: UInt8(ascii: ".")))
+    let read = try records(
+      path, dialect: Dialect(delimiter: UInt8(ascii: ","), decimalMark: UInt8(ascii: ".")))
     #expect(read.map(\.fields) == [["a", "b"], ["1", "2"], ["3", "4"]])
     #expect(read.map(\.line) == [1, 3, 5])
   }
@@ -95,7 +100,8 @@ func records(_ path: String, dialect: Dialect, bufferSize: Int = 1 << 20) throws
     let path = directory.write("a.csv", "a;b\n1;\"x\ny\"\n2;z\n")
     var places: [(Int64, Int)] = []
     try CSVRecordReader(path: path, dialect: semicolon).forEachRecord { places.append(($0.offset, $0.line)) }
-    let again = try CSVRecordReader(path: path, dialect: semicolon).record(at: places[2].0, line: places[2].1) {
+    let again = try CSVRecordReader(path: path, dialect: semicolon).record(at: places[2].0, line: places[2].1)
+    {
       ($0.line, $0.fieldTexts)
     }
     #expect(again?.0 == 4)

@@ -42,7 +42,9 @@ import Testing
     #expect(!pipeline.inputs[0].path.contains(".."), "paths are resolved against the pipeline file")
     #expect(pipeline.inputs[0].declaredPath == "../data/pegawai.csv")
     let performance = pipeline.inputs[1]
-    #expect(performance.options.dialect == DialectOverrides(delimiter: UInt8(ascii: ";"), decimalMark: UInt8(ascii: ",")))
+    #expect(
+      performance.options.dialect
+        == DialectOverrides(delimiter: UInt8(ascii: ";"), decimalMark: UInt8(ascii: ",")))
     #expect(performance.options.columns == ["Nilai Akhir": "score"])
     #expect(pipeline.rejectLimit(for: performance) == 0.02)
     #expect(pipeline.rejectLimit(for: pipeline.inputs[0]) == 0.10)
@@ -60,7 +62,8 @@ import Testing
   }
 
   @Test func unknownNestedKeyIsNamedInFull() throws {
-    let failure = try #require(error("inputs:\n  employees: { path: e.csv, delimeter: ';' }\n  performance: { path: p.csv }\n"))
+    let failure = try #require(
+      error("inputs:\n  employees: { path: e.csv, delimeter: ';' }\n  performance: { path: p.csv }\n"))
     #expect(failure.key == "inputs.employees.delimeter")
     #expect(failure.line == 2)
   }
@@ -79,10 +82,18 @@ import Testing
   @Test func inputErrors() throws {
     #expect(error("grain: month\n")?.key == "inputs")
     #expect(error("inputs:\n  employees: { path: e.csv }\n")?.key == "inputs.performance")
-    #expect(error("inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n  payroll: { path: x.csv }\n")?.key == "inputs.payroll")
-    #expect(error("inputs:\n  employees: { delimiter: ';' }\n  performance: { path: p.csv }\n")?.key == "inputs.employees.path")
-    #expect(error("inputs:\n  employees: { path: e.csv, delimiter: ':' }\n  performance: { path: p.csv }\n")?.key == "inputs.employees.delimiter")
-    let mapping = error("inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv, columns: { X: nilai } }\n")
+    #expect(
+      error(
+        "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n  payroll: { path: x.csv }\n")?
+        .key == "inputs.payroll")
+    #expect(
+      error("inputs:\n  employees: { delimiter: ';' }\n  performance: { path: p.csv }\n")?.key
+        == "inputs.employees.path")
+    #expect(
+      error("inputs:\n  employees: { path: e.csv, delimiter: ':' }\n  performance: { path: p.csv }\n")?.key
+        == "inputs.employees.delimiter")
+    let mapping = error(
+      "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv, columns: { X: nilai } }\n")
     #expect(mapping?.key == "inputs.performance.columns.X")
     #expect(mapping?.description.contains("is not a column of performance") == true)
   }

@@ -13,7 +13,9 @@ public struct GroupSample {
   /// How many employees had each rating, indexed by ordinal 1–5 (index 0 unused).
   public let ratingCounts: [Int]
 
-  public init(group: Int32, periodOffset: Int, employees: Int, scores: UnsafeBufferPointer<Double>, ratingCounts: [Int]) {
+  public init(
+    group: Int32, periodOffset: Int, employees: Int, scores: UnsafeBufferPointer<Double>, ratingCounts: [Int]
+  ) {
     self.group = group
     self.periodOffset = periodOffset
     self.employees = employees

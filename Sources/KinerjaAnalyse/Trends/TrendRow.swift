@@ -73,7 +73,9 @@ extension TrendRow {
     let left = levels.firstIndex(of: lhs.level)!
     let right = levels.firstIndex(of: rhs.level)!
     if left != right { return left < right }
-    if lhs.group.key != rhs.group.key { return lhs.group.key.utf8.lexicographicallyPrecedes(rhs.group.key.utf8) }
+    if lhs.group.key != rhs.group.key {
+      return lhs.group.key.utf8.lexicographicallyPrecedes(rhs.group.key.utf8)
+    }
     if lhs.group.agencyCode != rhs.group.agencyCode {
       return lhs.group.agencyCode.utf8.lexicographicallyPrecedes(rhs.group.agencyCode.utf8)
     }

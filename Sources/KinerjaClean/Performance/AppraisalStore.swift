@@ -52,7 +52,9 @@ struct AppraisalStore {
     }
     guard let first = rawPeriods.map({ $0.rolled(to: grain)! }).min(),
       let last = rawPeriods.map({ $0.rolled(to: grain)! }).max()
-    else { return PerformancePanel(grain: grain, firstPeriod: nil, employees: employees, scores: [], ratings: []) }
+    else {
+      return PerformancePanel(grain: grain, firstPeriod: nil, employees: employees, scores: [], ratings: [])
+    }
     let periodCount = Int(last.index - first.index) + 1
     var scores: [[Double]] = []
     var ratings: [[UInt8]] = []
@@ -79,7 +81,8 @@ struct AppraisalStore {
       ratings.append(rolledRatings)
     }
     columns = [:]
-    return PerformancePanel(grain: grain, firstPeriod: first, employees: employees, scores: scores, ratings: ratings)
+    return PerformancePanel(
+      grain: grain, firstPeriod: first, employees: employees, scores: scores, ratings: ratings)
   }
 
   private static func startMonth(_ period: Period) -> Int {

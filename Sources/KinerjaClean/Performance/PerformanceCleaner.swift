@@ -43,8 +43,12 @@ public struct PerformanceCleaner {
         let raw = try period.converted(record, required: true, else: .invalidPeriod) { $0.period() }!
         guard raw.rolled(to: grain) != nil else { throw Rejection(.periodCoarserThanGrain, column: "period") }
         let value = try score.number(record, mark: mark, in: 0...120, outOfRange: .scoreOutOfRange)
-        var ratingValue = try rating.converted(record, else: .unknownValue) { Rating.vocabulary.value(of: $0) }
-        let resultsValue = try results.converted(record, else: .unknownValue) { Expectation.vocabulary.value(of: $0) }
+        var ratingValue = try rating.converted(record, else: .unknownValue) {
+          Rating.vocabulary.value(of: $0)
+        }
+        let resultsValue = try results.converted(record, else: .unknownValue) {
+          Expectation.vocabulary.value(of: $0)
+        }
         let behaviourValue = try behaviour.converted(record, else: .unknownValue) {
           Expectation.vocabulary.value(of: $0)
         }
@@ -60,7 +64,8 @@ public struct PerformanceCleaner {
         _ = try processingDays.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
 
         if let replaced = store.store(
-          employee: employee, period: raw, score: value, rating: ratingValue, offset: record.offset, line: record.line)
+          employee: employee, period: raw, score: value, rating: ratingValue, offset: record.offset,
+          line: record.line)
         {
           duplicates.append(replaced)
           tally.moveAcceptedToRejected(.duplicatePeriod)

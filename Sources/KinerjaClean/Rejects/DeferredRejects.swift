@@ -11,7 +11,8 @@ enum DeferredRejects {
   ) throws {
     for place in places.sorted(by: { $0.offset < $1.offset }) {
       _ = try input.row(at: place.offset, line: place.line) { record in
-        try rejects.reject(record, of: input, because: Rejection(reason, column: column, detail: "a later row replaces it"))
+        try rejects.reject(
+          record, of: input, because: Rejection(reason, column: column, detail: "a later row replaces it"))
       }
     }
   }

@@ -23,7 +23,8 @@ struct RowChecks {
     }
     for index in 0..<record.count where !Field(record[index]).isValidUTF8 {
       let column = mapping.columnsUsed.first { mapping.positions[$0.canonical] == index }?.canonical
-      throw Rejection(.invalidEncoding, column: column ?? mapping.header[index], detail: "column \(index + 1)")
+      throw Rejection(
+        .invalidEncoding, column: column ?? mapping.header[index], detail: "column \(index + 1)")
     }
   }
 }
@@ -70,7 +71,9 @@ struct ColumnReader {
     _ record: CSVRecord, mark: UInt8, in range: ClosedRange<Double>,
     outOfRange: RejectReason = .valueOutOfRange
   ) throws(Rejection) -> Double? {
-    guard let value = try converted(record, else: .invalidNumber, { $0.decimal(mark: mark) }) else { return nil }
+    guard let value = try converted(record, else: .invalidNumber, { $0.decimal(mark: mark) }) else {
+      return nil
+    }
     guard range.contains(value) else { throw Rejection(outOfRange, column: name) }
     return value
   }

@@ -38,9 +38,12 @@ public struct EmployeeCleaner {
         let agency = try agencyCode.required(record)
         let regionField = try region.required(record)
         let gradeValue = try grade.converted(record, else: .unknownValue) { Grade($0) }
-        let position = try positionType.converted(record, else: .unknownValue) { PositionType.vocabulary.value(of: $0) }
+        let position = try positionType.converted(record, else: .unknownValue) {
+          PositionType.vocabulary.value(of: $0)
+        }
         let born = try birthDate.converted(record, else: .invalidDate) { $0.date() } ?? id.birthDate!
-        let sex = try gender.converted(record, else: .unknownValue) { Gender.vocabulary.value(of: $0) }
+        let sex =
+          try gender.converted(record, else: .unknownValue) { Gender.vocabulary.value(of: $0) }
           ?? (id.genderDigit == 1 ? .male : .female)
 
         let agencyID = roster.agencies.intern(agency)
@@ -48,11 +51,12 @@ public struct EmployeeCleaner {
         if let name = agencyName.optional(record) { roster.agencyNames[Int(agencyID)] = name.text }
         let regionID = roster.regions.intern(regionField)
         let unitID = unit.optional(record).map { roster.units.intern($0) } ?? -1
-        let sectorID = sector.optional(record).map { field -> Int32 in
-          sectorScratch.removeAll(keepingCapacity: true)
-          sectorScratch.append(contentsOf: field.trimmed.bytes.map(Field.lowercased))
-          return sectorScratch.withUnsafeBytes { roster.sectors.intern(Field($0)) }
-        } ?? -1
+        let sectorID =
+          sector.optional(record).map { field -> Int32 in
+            sectorScratch.removeAll(keepingCapacity: true)
+            sectorScratch.append(contentsOf: field.trimmed.bytes.map(Field.lowercased))
+            return sectorScratch.withUnsafeBytes { roster.sectors.intern(Field($0)) }
+          } ?? -1
 
         if let existing = roster.indexByNIP[id.rawValue] {
           let index = Int(existing)

@@ -67,8 +67,11 @@ public struct TrainingFeedbackCleaner {
           scores[index] = try aspect.number(record, mark: mark, in: 1...5) ?? .nan
         }
         let given = scores.filter { !$0.isNaN }
-        guard !given.isEmpty else { throw Rejection(.missingRequired, column: "material", detail: "no aspect rated") }
-        let overallValue = try overall.number(record, mark: mark, in: 1...5) ?? given.reduce(0, +) / Double(given.count)
+        guard !given.isEmpty else {
+          throw Rejection(.missingRequired, column: "material", detail: "no aspect rated")
+        }
+        let overallValue =
+          try overall.number(record, mark: mark, in: 1...5) ?? given.reduce(0, +) / Double(given.count)
         evaluations.program.append(programIndex)
         evaluations.employee.append(employee)
         evaluations.material.append(scores[0])

@@ -44,9 +44,10 @@ public struct TrainingCleaner {
         let hoursValue = try hours.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
         let costValue = try cost.converted(record, else: .invalidNumber) { $0.money(mark: mark) }
         if let costValue, costValue < 0 { throw Rejection(.valueOutOfRange, column: "cost_idr") }
-        let statusValue = try status.converted(record, else: .unknownValue) {
-          TrainingStatus.vocabulary.value(of: $0)
-        } ?? .completed
+        let statusValue =
+          try status.converted(record, else: .unknownValue) {
+            TrainingStatus.vocabulary.value(of: $0)
+          } ?? .completed
         let pre = try preTest.number(record, mark: mark, in: 0...100)
         let post = try postTest.number(record, mark: mark, in: 0...100)
 

@@ -2,7 +2,8 @@ import KinerjaIngest
 
 /// Golongan/ruang: the civil-service grade, `I/a` to `IV/e` (17 values).
 public enum Grade: UInt8, CaseIterable, Sendable, CustomStringConvertible {
-  case ia = 1, ib, ic, id
+  case ia = 1
+  case ib, ic, id
   case iia, iib, iic, iid
   case iiia, iiib, iiic, iiid
   case iva, ivb, ivc, ivd, ive

@@ -51,8 +51,10 @@ public enum Expectation: UInt8, Sendable {
   case below = 3
 
   static let vocabulary = Vocabulary<Expectation>([
-    "di atas ekspektasi": .above, "diatas ekspektasi": .above, "di atas": .above, "diatas": .above, "1": .above,
+    "di atas ekspektasi": .above, "diatas ekspektasi": .above, "di atas": .above, "diatas": .above,
+    "1": .above,
     "sesuai ekspektasi": .meets, "sesuai": .meets, "2": .meets,
-    "di bawah ekspektasi": .below, "dibawah ekspektasi": .below, "di bawah": .below, "dibawah": .below, "3": .below,
+    "di bawah ekspektasi": .below, "dibawah ekspektasi": .below, "di bawah": .below, "dibawah": .below,
+    "3": .below,
   ])
 }

@@ -27,7 +27,8 @@ public enum TrainingMethod: UInt8, CaseIterable, Sendable, CustomStringConvertib
     "pelatihan": .pelatihan, "klasikal": .pelatihan, "diklat": .pelatihan,
     "workshop": .workshop, "lokakarya": .workshop,
     "seminar": .seminar,
-    "bimbingan": .bimbingan, "coaching": .bimbingan, "pembinaan lapangan": .bimbingan, "mentoring": .bimbingan,
+    "bimbingan": .bimbingan, "coaching": .bimbingan, "pembinaan lapangan": .bimbingan,
+    "mentoring": .bimbingan,
     "e learning": .eLearning, "elearning": .eLearning, "daring": .eLearning, "online": .eLearning,
   ])
 }

@@ -24,7 +24,8 @@ public struct RejectFiles: RejectRecorder {
       columns = input.mapping.reportablePositions
       fieldCount = input.mapping.header.count
       self.displayPath = displayPath
-      try csv.write(TableWriter.csvLine((RejectFiles.fixedColumns + columns.map(\.canonical)).map { .text($0) }))
+      try csv.write(
+        TableWriter.csvLine((RejectFiles.fixedColumns + columns.map(\.canonical)).map { .text($0) }))
     }
   }
 
@@ -51,7 +52,8 @@ public struct RejectFiles: RejectRecorder {
     }
   }
 
-  public mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws {
+  public mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws
+  {
     try open(input)
     let sink = sinks[input.kind]!
     let trustworthy = record.malformation == nil && record.count == sink.fieldCount
@@ -78,7 +80,8 @@ public struct RejectFiles: RejectRecorder {
       try sink.jsonRows.close()
       let name = kind.rawValue
       let json = try OutputFile(path: "\(directory)/\(name).json")
-      try json.write("{\n\"metadata\": \(metadata.json(output: "rejects/\(name)", rows: sink.rows)),\n\"rows\": [")
+      try json.write(
+        "{\n\"metadata\": \(metadata.json(output: "rejects/\(name)", rows: sink.rows)),\n\"rows\": [")
       try OutputDirectory.copyContents(of: "\(directory)/.\(name).rows", to: json)
       try json.write(sink.rows == 0 ? "]\n}\n" : "\n]\n}\n")
       try json.close()

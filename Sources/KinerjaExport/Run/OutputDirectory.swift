@@ -46,7 +46,9 @@ public struct OutputDirectory: Sendable {
   /// Moves `files` (paths relative to the staging directory, manifest included) into
   /// place, then removes outputs named in `previousFiles` that this run did not write.
   public func publish(files: [String], previousFiles: [String]) throws {
-    let ordered = files.filter { $0 != Self.manifestName } + (files.contains(Self.manifestName) ? [Self.manifestName] : [])
+    let ordered =
+      files.filter { $0 != Self.manifestName }
+      + (files.contains(Self.manifestName) ? [Self.manifestName] : [])
     for file in ordered {
       let destination = "\(path)/\(file)"
       let parent = (destination as NSString).deletingLastPathComponent
@@ -88,7 +90,9 @@ public struct OutputDirectory: Sendable {
   static func makeDirectory(_ path: String) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-      guard isDirectory.boolValue else { throw OutputError.cannotWrite(path: path, reason: "exists and is not a directory") }
+      guard isDirectory.boolValue else {
+        throw OutputError.cannotWrite(path: path, reason: "exists and is not a directory")
+      }
       return
     }
     do {
@@ -99,7 +103,9 @@ public struct OutputDirectory: Sendable {
   }
 
   static func remove(_ path: String) throws {
-    guard unlink(path) == 0 else { throw OutputError.cannotWrite(path: path, reason: OutputError.lastError()) }
+    guard unlink(path) == 0 else {
+      throw OutputError.cannotWrite(path: path, reason: OutputError.lastError())
+    }
   }
 
   static func removeTree(_ path: String) throws {

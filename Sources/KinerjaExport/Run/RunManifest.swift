@@ -16,7 +16,8 @@ public struct RunManifest: Codable, Sendable {
     public var rowsRejected: Int
 
     public init(
-      input: String, path: String, bytes: Int64, sha256: String, rowsRead: Int, rowsAccepted: Int, rowsRejected: Int
+      input: String, path: String, bytes: Int64, sha256: String, rowsRead: Int, rowsAccepted: Int,
+      rowsRejected: Int
     ) {
       self.input = input
       self.path = path
@@ -65,7 +66,8 @@ public struct RunManifest: Codable, Sendable {
   public var stages: [Stage]
 
   public init(
-    toolVersion: String, pipelineFile: String, pipelineSHA256: String, parameters: [String: String], threads: Int,
+    toolVersion: String, pipelineFile: String, pipelineSHA256: String, parameters: [String: String],
+    threads: Int,
     inputs: [Input], outputs: [Output], startedAt: Date, finishedAt: Date, stages: [Stage]
   ) {
     self.toolVersion = toolVersion

@@ -30,13 +30,15 @@ extension OutputTable {
       let mapped = mapping.columnsUsed.map { "\($0.canonical)=\($0.header)" }.joined(separator: "; ")
       let dialect = input.reader.dialect
       let reasons = input.tally.rejectedByReason.sorted { $0.key < $1.key }
-      let reasonCells: [(Cell, Int)] = reasons.isEmpty ? [(.null, 0)] : reasons.map { (.text($0.key.rawValue), $0.value) }
+      let reasonCells: [(Cell, Int)] =
+        reasons.isEmpty ? [(.null, 0)] : reasons.map { (.text($0.key.rawValue), $0.value) }
       for (reason, count) in reasonCells {
         rows.append([
           .text(input.reader.kind.rawValue), .text(input.displayPath), .integer(input.tally.rowsRead),
           .integer(input.tally.accepted), .integer(input.tally.rejected), reason, .integer(count),
           .text(dialect.delimiter == 0x09 ? "tab" : String(UnicodeScalar(dialect.delimiter))),
-          .text(String(UnicodeScalar(dialect.decimalMark))), .bool(dialect.hasByteOrderMark), .bool(dialect.usesCRLF),
+          .text(String(UnicodeScalar(dialect.decimalMark))), .bool(dialect.hasByteOrderMark),
+          .bool(dialect.usesCRLF),
           .text(mapped), .text(mapping.unknownColumns.joined(separator: "; ")),
         ])
       }

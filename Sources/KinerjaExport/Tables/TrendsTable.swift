@@ -7,7 +7,8 @@ extension OutputTable {
     let shareColumns = Rating.allCases.reversed().map { "share_\($0.key)" }
     let columns =
       [
-        "level", "group", "group_name", "agency_code", "period", "employees", "n", "mean", "sd", "median", "p10",
+        "level", "group", "group_name", "agency_code", "period", "employees", "n", "mean", "sd", "median",
+        "p10",
         "p90", "n_rated",
       ] + shareColumns + ["suppressed"]
     return OutputTable(

@@ -10,14 +10,18 @@ enum CellFormatting {
   static func neutralised(_ text: String) -> String {
     guard let first = text.utf8.first else { return text }
     switch first {
-    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: return "'" + text
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
+      return "'" + text
     default: return text
     }
   }
 
   /// RFC 4180 quoting: fields with `,`, `"`, CR or LF are quoted, quotes doubled.
   static func csvField(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D })
+    guard
+      text.utf8.contains(where: {
+        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+      })
     else { return text }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }

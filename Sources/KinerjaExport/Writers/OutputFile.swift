@@ -24,7 +24,9 @@ final class OutputFile {
   func flush() throws {
     var offset = 0
     while offset < buffer.count {
-      let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+      let written = buffer.withUnsafeBytes {
+        Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+      }
       if written < 0 {
         if errno == EINTR { continue }
         throw OutputError.cannotWrite(path: path, reason: OutputError.lastError())
@@ -43,6 +45,8 @@ final class OutputFile {
       Glibc.close(descriptor)
       throw OutputError.cannotWrite(path: path, reason: reason)
     }
-    guard Glibc.close(descriptor) == 0 else { throw OutputError.cannotWrite(path: path, reason: OutputError.lastError()) }
+    guard Glibc.close(descriptor) == 0 else {
+      throw OutputError.cannotWrite(path: path, reason: OutputError.lastError())
+    }
   }
 }

@@ -11,7 +11,8 @@ public struct OutputMetadata: Sendable {
   public var inputs: [(kind: String, path: String, bytes: Int64, sha256: String)]
 
   public init(
-    toolVersion: String, parameters: [String: Cell], inputs: [(kind: String, path: String, bytes: Int64, sha256: String)]
+    toolVersion: String, parameters: [String: Cell],
+    inputs: [(kind: String, path: String, bytes: Int64, sha256: String)]
   ) {
     self.toolVersion = toolVersion
     self.parameters = parameters
@@ -56,7 +57,8 @@ public struct TableWriter: Sendable {
     try csv.close()
 
     let json = try OutputFile(path: "\(directory)/\(table.name).json")
-    try json.write("{\n\"metadata\": \(metadata.json(output: table.name, rows: table.rows.count)),\n\"rows\": [")
+    try json.write(
+      "{\n\"metadata\": \(metadata.json(output: table.name, rows: table.rows.count)),\n\"rows\": [")
     for (index, row) in table.rows.enumerated() {
       try json.write((index == 0 ? "\n" : ",\n") + Self.jsonObject(row, columns: table.columns))
     }
@@ -70,7 +72,8 @@ public struct TableWriter: Sendable {
   }
 
   static func jsonObject(_ cells: [Cell], columns: [String]) -> String {
-    "{" + zip(columns, cells).map { "\(CellFormatting.jsonString($0)): \(CellFormatting.json($1))" }
+    "{"
+      + zip(columns, cells).map { "\(CellFormatting.jsonString($0)): \(CellFormatting.json($1))" }
       .joined(separator: ", ") + "}"
   }
 }

@@ -28,7 +28,9 @@ extension Dialect {
   }
 
   /// Detects the dialect from the first bytes of a file.
-  public static func detect(headerBytes: UnsafeRawBufferPointer, overrides: DialectOverrides = .init()) -> Dialect {
+  public static func detect(headerBytes: UnsafeRawBufferPointer, overrides: DialectOverrides = .init())
+    -> Dialect
+  {
     let bom = byteOrderMarkLength(in: headerBytes)
     var counts = [Int](repeating: 0, count: delimiters.count)
     var inQuotes = false

@@ -34,7 +34,9 @@ struct FieldTokens {
       if Field.isDigit(byte) || Field.isLetter(byte) {
         let number = Field.isDigit(byte)
         var end = index + 1
-        while end < bytes.count && (number ? Field.isDigit(bytes[end]) : Field.isLetter(bytes[end])) { end += 1 }
+        while end < bytes.count && (number ? Field.isDigit(bytes[end]) : Field.isLetter(bytes[end])) {
+          end += 1
+        }
         // `T` between an ISO date and a time.
         if !number && end - index == 1 && Field.lowercased(byte) == UInt8(ascii: "t") && tokens.count == 3
           && tokens.allSatisfy(\.isNumber)
@@ -43,7 +45,8 @@ struct FieldTokens {
           index = end
           continue
         }
-        tokens.append(Token(bytes: UnsafeRawBufferPointer(start: base + index, count: end - index), isNumber: number))
+        tokens.append(
+          Token(bytes: UnsafeRawBufferPointer(start: base + index, count: end - index), isNumber: number))
         separators.append(separator)
         separator = .none
         index = end

@@ -27,7 +27,8 @@ public struct NIP: Hashable, Comparable, Sendable, CustomStringConvertible {
     let candidate = NIP(rawValue: value)
     guard let birth = candidate.birthDate,
       (1...12).contains(candidate.appointmentMonth),
-      candidate.appointmentYear * 12 + candidate.appointmentMonth > birth.components.year * 12 + birth.components.month,
+      candidate.appointmentYear * 12 + candidate.appointmentMonth > birth.components.year * 12
+        + birth.components.month,
       candidate.genderDigit == 1 || candidate.genderDigit == 2,
       candidate.sequence >= 1
     else { return nil }

@@ -95,7 +95,8 @@ extension Field {
       if token.isNumber && token.length == 4 { return Self.year(token.number).map(Period.year) }
       return nil
     case 2:
-      return Self.twoTokenPeriod(tokens[0], tokens[1]) ?? Self.twoTokenPeriod(tokens[1], tokens[0], yearFirst: true)
+      return Self.twoTokenPeriod(tokens[0], tokens[1])
+        ?? Self.twoTokenPeriod(tokens[1], tokens[0], yearFirst: true)
     case 3:
       if let date = date() { return Period.containing(date, grain: .month) }
       return Self.quarterPeriod(marker: tokens[1], number: tokens[2], year: tokens[0])
@@ -126,7 +127,8 @@ extension Field {
     guard yearToken.isNumber, yearToken.length == 4, let year = year(yearToken.number),
       !marker.isNumber, QuarterWord.markers.value(of: Field(marker.bytes)) != nil
     else { return nil }
-    let quarter = number.isNumber ? number.number : QuarterWord.romanNumerals.value(of: Field(number.bytes)) ?? 0
+    let quarter =
+      number.isNumber ? number.number : QuarterWord.romanNumerals.value(of: Field(number.bytes)) ?? 0
     guard (1...4).contains(quarter) else { return nil }
     return .quarter(quarter, of: year)
   }
@@ -136,6 +138,8 @@ extension Field {
 
 /// Words that mark a quarter: `Q`, `TW` (triwulan), `Triwulan`, `Quarter`; and I–IV.
 enum QuarterWord {
-  static let markers = Vocabulary<Bool>(["q": true, "tw": true, "triwulan": true, "quarter": true, "kuartal": true])
+  static let markers = Vocabulary<Bool>([
+    "q": true, "tw": true, "triwulan": true, "quarter": true, "kuartal": true,
+  ])
   static let romanNumerals = Vocabulary<Int>(["i": 1, "ii": 2, "iii": 3, "iv": 4])
 }

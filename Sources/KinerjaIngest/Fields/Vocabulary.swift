@@ -48,7 +48,10 @@ public struct Vocabulary<Value: Sendable>: Sendable {
         pendingSpace = !result.isEmpty
         continue
       }
-      if pendingSpace { result.append(0x20); pendingSpace = false }
+      if pendingSpace {
+        result.append(0x20)
+        pendingSpace = false
+      }
       result.append(Field.lowercased(byte))
     }
     return result

@@ -43,13 +43,15 @@ public struct HeaderMapping: Sendable {
       }
       if let earlier = positions[canonical] {
         throw IngestError.duplicateColumn(
-          path: path, column: canonical, headers: [header[earlier], name], positions: [earlier + 1, position + 1])
+          path: path, column: canonical, headers: [header[earlier], name],
+          positions: [earlier + 1, position + 1])
       }
       positions[canonical] = position
     }
     for column in schema.columns where column.isRequired && positions[column.name] == nil {
       throw IngestError.missingColumn(
-        path: path, input: schema.kind.rawValue, column: column.name, accepted: [column.name] + column.aliases,
+        path: path, input: schema.kind.rawValue, column: column.name,
+        accepted: [column.name] + column.aliases,
         header: header)
     }
     for choice in schema.requiredChoices

@@ -259,7 +259,8 @@ final class RecordAssembler {
   }
 }
 
-private func fieldEnded(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?) {
+private func fieldEnded(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?)
+{
   guard let context else { return }
   Unmanaged<RecordAssembler>.fromOpaque(context).takeUnretainedValue().appendField(data, length)
 }

@@ -47,7 +47,8 @@ public struct InputReader: Sendable {
     self.kind = kind
     self.path = path
     self.dialect = dialect
-    self.mapping = try HeaderMapping(header: header, schema: .of(kind), overrides: options.columns, path: path)
+    self.mapping = try HeaderMapping(
+      header: header, schema: .of(kind), overrides: options.columns, path: path)
   }
 
   /// Calls `body` for each data row (every record after the header), in file order.
@@ -60,7 +61,8 @@ public struct InputReader: Sendable {
   ) throws -> InputFingerprint {
     var rows = 0
     var isHeader = true
-    let fingerprint = try CSVRecordReader(path: path, dialect: dialect).forEachRecord(progress: progress) { record in
+    let fingerprint = try CSVRecordReader(path: path, dialect: dialect).forEachRecord(progress: progress) {
+      record in
       if isHeader {
         isHeader = false
         return
@@ -73,7 +75,8 @@ public struct InputReader: Sendable {
   }
 
   /// Reads the data row that starts at `offset` on `line` again.
-  public func row<Result>(at offset: Int64, line: Int, _ body: (CSVRecord) throws -> Result) throws -> Result? {
+  public func row<Result>(at offset: Int64, line: Int, _ body: (CSVRecord) throws -> Result) throws -> Result?
+  {
     try CSVRecordReader(path: path, dialect: dialect).record(at: offset, line: line, body)
   }
 }

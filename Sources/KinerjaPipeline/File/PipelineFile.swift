@@ -1,6 +1,6 @@
-public import KinerjaIngest
-import Foundation
 import Crypto
+import Foundation
+public import KinerjaIngest
 import Yams
 
 /// A pipeline definition: which exports to read, how, and where results go.
@@ -117,21 +117,30 @@ private struct NodeReader {
   let path: String
 
   func error(_ node: Node?, _ key: String?, _ message: String) -> PipelineFileError {
-    PipelineFileError(path: path, line: node?.mark.map { $0.line }, column: node?.mark.map { $0.column }, key: key, message: message)
+    PipelineFileError(
+      path: path, line: node?.mark.map { $0.line }, column: node?.mark.map { $0.column }, key: key,
+      message: message)
   }
 
   /// The mapping's entries by key, refusing keys outside `allowed`, aliases and duplicates.
-  func entries(_ node: Node, key: String?, allowed: Set<String>?) throws -> [(key: String, keyNode: Node, value: Node)] {
-    guard case .mapping(let mapping) = node else { throw error(node, key, "expected a mapping of keys to values") }
+  func entries(_ node: Node, key: String?, allowed: Set<String>?) throws -> [(
+    key: String, keyNode: Node, value: Node
+  )] {
+    guard case .mapping(let mapping) = node else {
+      throw error(node, key, "expected a mapping of keys to values")
+    }
     var seen = Set<String>()
     var result: [(String, Node, Node)] = []
     for (keyNode, value) in mapping {
       guard case .scalar(let scalar) = keyNode else { throw error(keyNode, key, "keys must be plain text") }
       let name = scalar.string
       let dotted = key.map { "\($0).\(name)" } ?? name
-      if case .alias = value { throw error(value, dotted, "YAML anchors and aliases are not allowed in pipeline files") }
+      if case .alias = value {
+        throw error(value, dotted, "YAML anchors and aliases are not allowed in pipeline files")
+      }
       if let allowed, !allowed.contains(name) {
-        throw error(keyNode, dotted, "unknown key; expected one of: \(allowed.sorted().joined(separator: ", "))")
+        throw error(
+          keyNode, dotted, "unknown key; expected one of: \(allowed.sorted().joined(separator: ", "))")
       }
       guard seen.insert(name).inserted else { throw error(keyNode, dotted, "the key appears twice") }
       result.append((name, keyNode, value))
@@ -140,7 +149,9 @@ private struct NodeReader {
   }
 
   func string(_ node: Node, _ key: String) throws -> String {
-    guard case .scalar(let scalar) = node, !scalar.string.isEmpty else { throw error(node, key, "expected text") }
+    guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+      throw error(node, key, "expected text")
+    }
     return scalar.string
   }
 
@@ -220,8 +231,10 @@ private struct NodeReader {
         for (header, _, canonical) in try entries(value, key: dotted, allowed: nil) {
           let target = try string(canonical, "\(dotted).\(header)")
           guard known.contains(target) else {
-            throw error(canonical, "\(dotted).\(header)", "'\(target)' is not a column of \(kind.rawValue); "
-              + "expected one of: \(known.sorted().joined(separator: ", "))")
+            throw error(
+              canonical, "\(dotted).\(header)",
+              "'\(target)' is not a column of \(kind.rawValue); "
+                + "expected one of: \(known.sorted().joined(separator: ", "))")
           }
           options.columns[header] = target
         }
@@ -231,10 +244,12 @@ private struct NodeReader {
     }
     guard let declared else { throw error(node, "\(key).path", "each input needs a path") }
     return PipelineFile.Input(
-      kind: kind, declaredPath: declared, path: Self.resolve(declared, in: folder), options: options, maxRejectRate: limit)
+      kind: kind, declaredPath: declared, path: Self.resolve(declared, in: folder), options: options,
+      maxRejectRate: limit)
   }
 
   static func resolve(_ path: String, in folder: String) -> String {
-    path.hasPrefix("/") ? path : URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
+    path.hasPrefix("/")
+      ? path : URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL.path
   }
 }

@@ -17,7 +17,8 @@ struct CleanedInputs {
   static func read(
     _ pipeline: PipelineFile, rejects: inout RejectFiles, log: RunLog, stages: inout [RunManifest.Stage]
   ) throws -> CleanedInputs {
-    var result = CleanedInputs(panel: PerformancePanel(grain: pipeline.grain, firstPeriod: nil, employees: 0, scores: [], ratings: []))
+    var result = CleanedInputs(
+      panel: PerformancePanel(grain: pipeline.grain, firstPeriod: nil, employees: 0, scores: [], ratings: []))
     for input in pipeline.inputs {
       let started = Date()
       let reader = try InputReader(kind: input.kind, path: input.path, options: input.options)
@@ -27,19 +28,25 @@ struct CleanedInputs {
       let fingerprint: InputFingerprint
       switch input.kind {
       case .employees:
-        (result.roster, tally, fingerprint) = try EmployeeCleaner().clean(reader, rejects: &rejects, progress: progress)
+        (result.roster, tally, fingerprint) = try EmployeeCleaner().clean(
+          reader, rejects: &rejects, progress: progress)
       case .performance:
         (result.panel, tally, fingerprint) = try PerformanceCleaner(grain: pipeline.grain).clean(
           reader, roster: result.roster, rejects: &rejects, progress: progress)
       case .training:
-        let cleaned = try TrainingCleaner().clean(reader, roster: result.roster, rejects: &rejects, progress: progress)
-        (result.participations, tally, fingerprint) = (cleaned.participations, cleaned.tally, cleaned.fingerprint)
+        let cleaned = try TrainingCleaner().clean(
+          reader, roster: result.roster, rejects: &rejects, progress: progress)
+        (result.participations, tally, fingerprint) = (
+          cleaned.participations, cleaned.tally, cleaned.fingerprint
+        )
       case .serviceFeedback:
-        let cleaned = try ServiceFeedbackCleaner(grain: pipeline.grain).clean(reader, rejects: &rejects, progress: progress)
+        let cleaned = try ServiceFeedbackCleaner(grain: pipeline.grain).clean(
+          reader, rejects: &rejects, progress: progress)
         (result.responses, tally, fingerprint) = (cleaned.responses, cleaned.tally, cleaned.fingerprint)
       case .trainingFeedback:
         let cleaned = try TrainingFeedbackCleaner().clean(
-          reader, roster: result.roster, participations: result.participations, rejects: &rejects, progress: progress)
+          reader, roster: result.roster, participations: result.participations, rejects: &rejects,
+          progress: progress)
         (result.evaluations, tally, fingerprint) = (cleaned.evaluations, cleaned.tally, cleaned.fingerprint)
       }
       let seconds = Date().timeIntervalSince(started)

@@ -22,7 +22,8 @@ public struct PipelineRun {
 
   public init(pipeline: PipelineFile, output: String?, threads: Int?, log: RunLog = RunLog()) throws {
     guard let output = output ?? pipeline.output else {
-      throw PipelineFileError(path: pipeline.path, key: "output", message: "no output location: set 'output' or pass --out")
+      throw PipelineFileError(
+        path: pipeline.path, key: "output", message: "no output location: set 'output' or pass --out")
     }
     self.pipeline = pipeline
     self.output = output
@@ -60,8 +61,10 @@ public struct PipelineRun {
     let metadata = OutputMetadata(
       toolVersion: Self.toolVersion, parameters: parameters.mapValues { Cell.text($0) },
       inputs: cleaned.quality.map {
-        ($0.reader.kind.rawValue, $0.displayPath, cleaned.fingerprints[$0.reader.kind]!.bytes,
-         cleaned.fingerprints[$0.reader.kind]!.sha256)
+        (
+          $0.reader.kind.rawValue, $0.displayPath, cleaned.fingerprints[$0.reader.kind]!.bytes,
+          cleaned.fingerprints[$0.reader.kind]!.sha256
+        )
       })
     let writer = TableWriter(directory: directory.stagingPath, metadata: metadata)
 
@@ -77,18 +80,26 @@ public struct PipelineRun {
     var clock = Date()
     let groupings = TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: cleaned.roster) }
     let aggregator = TrendAggregator(panel: cleaned.panel, groupings: groupings)
-    let statistics = cleaned.panel.firstPeriod.map { TrendStatistics(minGroup: pipeline.minGroup, firstPeriod: $0) }
-    var trendRows = statistics.map { statistics in
-      aggregator.summarise(threads: threads) { grouping, sample in statistics.row(for: sample, of: grouping) }
-    } ?? []
+    let statistics = cleaned.panel.firstPeriod.map {
+      TrendStatistics(minGroup: pipeline.minGroup, firstPeriod: $0)
+    }
+    var trendRows =
+      statistics.map { statistics in
+        aggregator.summarise(threads: threads) { grouping, sample in statistics.row(for: sample, of: grouping)
+        }
+      } ?? []
     stages.append(.init(stage: "aggregate", seconds: Date().timeIntervalSince(clock)))
-    log.stage("aggregate", "\(groupings.count) levels × \(cleaned.panel.scores.count) periods, \(threads) threads", seconds: stages.last!.seconds)
+    log.stage(
+      "aggregate", "\(groupings.count) levels × \(cleaned.panel.scores.count) periods, \(threads) threads",
+      seconds: stages.last!.seconds)
 
     clock = Date()
     trendRows.sort(by: TrendRow.outputOrder)
     let suppressed = trendRows.filter(\.suppressed).count
     stages.append(.init(stage: "analyse", seconds: Date().timeIntervalSince(clock)))
-    log.stage("analyse trends", "\(trendRows.count) rows, \(suppressed) suppressed (min_group \(pipeline.minGroup))", seconds: stages.last!.seconds)
+    log.stage(
+      "analyse trends", "\(trendRows.count) rows, \(suppressed) suppressed (min_group \(pipeline.minGroup))",
+      seconds: stages.last!.seconds)
 
     clock = Date()
     var files = try writer.write(.trends(trendRows))
@@ -111,7 +122,8 @@ public struct PipelineRun {
       },
       outputs: outputs, startedAt: started, finishedAt: Date(), stages: stages)
     try manifest.write(to: "\(directory.stagingPath)/\(OutputDirectory.manifestName)")
-    try directory.publish(files: files + [OutputDirectory.manifestName], previousFiles: directory.previousOutputs())
+    try directory.publish(
+      files: files + [OutputDirectory.manifestName], previousFiles: directory.previousOutputs())
     log.stage("export", "\(files.count + 1) files → \(output)", seconds: Date().timeIntervalSince(clock))
     return Summary(outputDirectory: output, files: files + [OutputDirectory.manifestName])
   }

@@ -4,7 +4,8 @@ import KinerjaIngest
 /// Why a run stopped on its data after reading it (exit 1).
 public enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
   /// An input rejected more of its rows than the pipeline allows.
-  case rejectRateExceeded(input: String, path: String, rejected: Int, read: Int, limit: Double, keptAt: String?)
+  case rejectRateExceeded(
+    input: String, path: String, rejected: Int, read: Int, limit: Double, keptAt: String?)
 
   public var description: String {
     switch self {

@@ -33,7 +33,8 @@ public struct RunLog: Sendable {
       let percent = Int(bytes * 100 / max(size, 1))
       guard percent != shown.percent else { return }
       shown.percent = percent
-      FileHandle.standardError.write(Data("\r\(label): \(percent)%\(percent >= 100 ? "\r\u{1B}[K" : "")".utf8))
+      FileHandle.standardError.write(
+        Data("\r\(label): \(percent)%\(percent >= 100 ? "\r\u{1B}[K" : "")".utf8))
     }
   }
 }
