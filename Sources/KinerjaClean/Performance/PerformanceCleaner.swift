@@ -19,7 +19,6 @@ public struct PerformanceCleaner {
   ) throws -> (panel: PerformancePanel, tally: InputTally, fingerprint: InputFingerprint) {
     let mapping = input.mapping
     let mark = input.dialect.decimalMark
-    let checks = RowChecks(input)
     let nip = ColumnReader("nip", in: mapping)
     let period = ColumnReader("period", in: mapping)
     let score = ColumnReader("score", in: mapping)
@@ -31,52 +30,44 @@ public struct PerformanceCleaner {
     let grain = grain
 
     var store = AppraisalStore(employees: roster.count)
-    var tally = InputTally()
     var duplicates: [(offset: Int64, line: Int)] = []
 
-    let fingerprint = try input.forEachRow(progress: progress) { record in
-      tally.rowsRead += 1
-      do throws(Rejection) {
-        try checks.check(record, mapping: mapping)
-        let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
-        guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
-        let raw = try period.converted(record, required: true, else: .invalidPeriod) { $0.period() }!
-        guard raw.rolled(to: grain) != nil else { throw Rejection(.periodCoarserThanGrain, column: "period") }
-        let value = try score.number(record, mark: mark, in: 0...120, outOfRange: .scoreOutOfRange)
-        var ratingValue = try rating.converted(record, else: .unknownValue) {
-          Rating.vocabulary.value(of: $0)
-        }
-        let resultsValue = try results.converted(record, else: .unknownValue) {
-          Expectation.vocabulary.value(of: $0)
-        }
-        let behaviourValue = try behaviour.converted(record, else: .unknownValue) {
-          Expectation.vocabulary.value(of: $0)
-        }
-        if ratingValue == nil, let resultsValue, let behaviourValue {
-          ratingValue = Rating(results: resultsValue, behaviour: behaviourValue)
-        }
-        guard value != nil || ratingValue != nil else {
-          throw Rejection(.missingRequired, column: score.position != nil ? "score" : "rating")
-        }
-        if let count = try cases.converted(record, else: .invalidNumber, { $0.integer() }), count < 0 {
-          throw Rejection(.valueOutOfRange, column: "cases")
-        }
-        _ = try processingDays.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
+    let pass = CleaningPass(input: input, progress: progress)
+    var (tally, fingerprint) = try pass.run(rejects: &rejects) { record throws(Rejection) in
+      let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
+      guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
+      let raw = try period.converted(record, required: true, else: .invalidPeriod) { $0.period() }!
+      guard raw.rolled(to: grain) != nil else { throw Rejection(.periodCoarserThanGrain, column: "period") }
+      let value = try score.number(record, mark: mark, in: 0...120, outOfRange: .scoreOutOfRange)
+      var ratingValue = try rating.converted(record, else: .unknownValue) {
+        Rating.vocabulary.value(of: $0)
+      }
+      let resultsValue = try results.converted(record, else: .unknownValue) {
+        Expectation.vocabulary.value(of: $0)
+      }
+      let behaviourValue = try behaviour.converted(record, else: .unknownValue) {
+        Expectation.vocabulary.value(of: $0)
+      }
+      if ratingValue == nil, let resultsValue, let behaviourValue {
+        ratingValue = Rating(results: resultsValue, behaviour: behaviourValue)
+      }
+      guard value != nil || ratingValue != nil else {
+        throw Rejection(.missingRequired, column: score.position != nil ? "score" : "rating")
+      }
+      if let count = try cases.converted(record, else: .invalidNumber, { $0.integer() }), count < 0 {
+        throw Rejection(.valueOutOfRange, column: "cases")
+      }
+      _ = try processingDays.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
 
-        if let replaced = store.store(
-          employee: employee, period: raw, score: value, rating: ratingValue, offset: record.offset,
-          line: record.line)
-        {
-          duplicates.append(replaced)
-          tally.moveAcceptedToRejected(.duplicatePeriod)
-        }
-        tally.accepted += 1
-      } catch {
-        tally.countRejected(error.reason)
-        try rejects.reject(record, of: input, because: error)
+      if let replaced = store.store(
+        employee: employee, period: raw, score: value, rating: ratingValue, offset: record.offset,
+        line: record.line)
+      {
+        duplicates.append(replaced)
       }
     }
-    try DeferredRejects.write(duplicates, reason: .duplicatePeriod, column: "period", of: input, to: &rejects)
+    try pass.rejectReplaced(
+      duplicates, reason: .duplicatePeriod, column: "period", tally: &tally, rejects: &rejects)
     return (store.panel(grain: grain), tally, fingerprint)
   }
 }

@@ -12,7 +12,6 @@ public struct EmployeeCleaner {
     _ input: InputReader, rejects: inout some RejectRecorder, progress: ((Int64) -> Void)? = nil
   ) throws -> (roster: EmployeeRoster, tally: InputTally, fingerprint: InputFingerprint) {
     let mapping = input.mapping
-    let checks = RowChecks(input)
     let nip = ColumnReader("nip", in: mapping)
     let agencyCode = ColumnReader("agency_code", in: mapping)
     let agencyName = ColumnReader("agency_name", in: mapping)
@@ -25,72 +24,64 @@ public struct EmployeeCleaner {
     let gender = ColumnReader("gender", in: mapping)
 
     var roster = EmployeeRoster()
-    var tally = InputTally()
     var sources: [(offset: Int64, line: Int)] = []
     var duplicates: [(offset: Int64, line: Int)] = []
     var sectorScratch: [UInt8] = []
 
-    let fingerprint = try input.forEachRow(progress: progress) { record in
-      tally.rowsRead += 1
-      do throws(Rejection) {
-        try checks.check(record, mapping: mapping)
-        let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
-        let agency = try agencyCode.required(record)
-        let regionField = try region.required(record)
-        let gradeValue = try grade.converted(record, else: .unknownValue) { Grade($0) }
-        let position = try positionType.converted(record, else: .unknownValue) {
-          PositionType.vocabulary.value(of: $0)
-        }
-        let born = try birthDate.converted(record, else: .invalidDate) { $0.date() } ?? id.birthDate!
-        let sex =
-          try gender.converted(record, else: .unknownValue) { Gender.vocabulary.value(of: $0) }
-          ?? (id.genderDigit == 1 ? .male : .female)
+    let pass = CleaningPass(input: input, progress: progress)
+    var (tally, fingerprint) = try pass.run(rejects: &rejects) { record throws(Rejection) in
+      let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
+      let agency = try agencyCode.required(record)
+      let regionField = try region.required(record)
+      let gradeValue = try grade.converted(record, else: .unknownValue) { Grade($0) }
+      let position = try positionType.converted(record, else: .unknownValue) {
+        PositionType.vocabulary.value(of: $0)
+      }
+      let born = try birthDate.converted(record, else: .invalidDate) { $0.date() } ?? id.birthDate!
+      let sex =
+        try gender.converted(record, else: .unknownValue) { Gender.vocabulary.value(of: $0) }
+        ?? (id.genderDigit == 1 ? .male : .female)
 
-        let agencyID = roster.agencies.intern(agency)
-        if Int(agencyID) == roster.agencyNames.count { roster.agencyNames.append("") }
-        if let name = agencyName.optional(record) { roster.agencyNames[Int(agencyID)] = name.text }
-        let regionID = roster.regions.intern(regionField)
-        let unitID = unit.optional(record).map { roster.units.intern($0) } ?? -1
-        let sectorID =
-          sector.optional(record).map { field -> Int32 in
-            sectorScratch.removeAll(keepingCapacity: true)
-            sectorScratch.append(contentsOf: field.trimmed.bytes.map(Field.lowercased))
-            return sectorScratch.withUnsafeBytes { roster.sectors.intern(Field($0)) }
-          } ?? -1
+      let agencyID = roster.agencies.intern(agency)
+      if Int(agencyID) == roster.agencyNames.count { roster.agencyNames.append("") }
+      if let name = agencyName.optional(record) { roster.agencyNames[Int(agencyID)] = name.text }
+      let regionID = roster.regions.intern(regionField)
+      let unitID = unit.optional(record).map { roster.units.intern($0) } ?? -1
+      let sectorID =
+        sector.optional(record).map { field -> Int32 in
+          sectorScratch.removeAll(keepingCapacity: true)
+          sectorScratch.append(contentsOf: field.trimmed.bytes.map(Field.lowercased))
+          return sectorScratch.withUnsafeBytes { roster.sectors.intern(Field($0)) }
+        } ?? -1
 
-        if let existing = roster.indexByNIP[id.rawValue] {
-          let index = Int(existing)
-          duplicates.append(sources[index])
-          tally.moveAcceptedToRejected(.duplicateEmployee)
-          sources[index] = (record.offset, record.line)
-          roster.agency[index] = agencyID
-          roster.region[index] = regionID
-          roster.unit[index] = unitID
-          roster.sector[index] = sectorID
-          roster.grade[index] = gradeValue
-          roster.positionType[index] = position
-          roster.gender[index] = sex
-          roster.birthDate[index] = born
-        } else {
-          roster.indexByNIP[id.rawValue] = Int32(roster.count)
-          sources.append((record.offset, record.line))
-          roster.nips.append(id)
-          roster.agency.append(agencyID)
-          roster.region.append(regionID)
-          roster.unit.append(unitID)
-          roster.sector.append(sectorID)
-          roster.grade.append(gradeValue)
-          roster.positionType.append(position)
-          roster.gender.append(sex)
-          roster.birthDate.append(born)
-        }
-        tally.accepted += 1
-      } catch {
-        tally.countRejected(error.reason)
-        try rejects.reject(record, of: input, because: error)
+      if let existing = roster.indexByNIP[id.rawValue] {
+        let index = Int(existing)
+        duplicates.append(sources[index])
+        sources[index] = (record.offset, record.line)
+        roster.agency[index] = agencyID
+        roster.region[index] = regionID
+        roster.unit[index] = unitID
+        roster.sector[index] = sectorID
+        roster.grade[index] = gradeValue
+        roster.positionType[index] = position
+        roster.gender[index] = sex
+        roster.birthDate[index] = born
+      } else {
+        roster.indexByNIP[id.rawValue] = Int32(roster.count)
+        sources.append((record.offset, record.line))
+        roster.nips.append(id)
+        roster.agency.append(agencyID)
+        roster.region.append(regionID)
+        roster.unit.append(unitID)
+        roster.sector.append(sectorID)
+        roster.grade.append(gradeValue)
+        roster.positionType.append(position)
+        roster.gender.append(sex)
+        roster.birthDate.append(born)
       }
     }
-    try DeferredRejects.write(duplicates, reason: .duplicateEmployee, column: "nip", of: input, to: &rejects)
+    try pass.rejectReplaced(
+      duplicates, reason: .duplicateEmployee, column: "nip", tally: &tally, rejects: &rejects)
     return (roster, tally, fingerprint)
   }
 }

@@ -15,7 +15,6 @@ public struct ServiceFeedbackCleaner {
     _ input: InputReader, rejects: inout some RejectRecorder, progress: ((Int64) -> Void)? = nil
   ) throws -> (responses: SurveyResponses, tally: InputTally, fingerprint: InputFingerprint) {
     let mapping = input.mapping
-    let checks = RowChecks(input)
     let agencyCode = ColumnReader("agency_code", in: mapping)
     let unit = ColumnReader("unit", in: mapping)
     let date = ColumnReader("date", in: mapping)
@@ -24,41 +23,33 @@ public struct ServiceFeedbackCleaner {
     let grain = grain
 
     var responses = SurveyResponses()
-    var tally = InputTally()
     var answers = [UInt8](repeating: 0, count: SurveyResponses.elementCount)
-    let fingerprint = try input.forEachRow(progress: progress) { record in
-      tally.rowsRead += 1
-      do throws(Rejection) {
-        try checks.check(record, mapping: mapping)
-        let agency = try agencyCode.required(record)
-        let surveyPeriod: Period
-        if let day = try date.converted(record, else: .invalidDate, { $0.date() }) {
-          surveyPeriod = Period.containing(day, grain: grain)
-        } else if let stated = try period.converted(record, else: .invalidPeriod, { $0.period() }) {
-          surveyPeriod = stated.rolled(to: grain) ?? stated
-        } else {
-          throw Rejection(.missingRequired, column: date.position != nil ? "date" : "period")
-        }
-        for (index, element) in elements.enumerated() {
-          guard let value = try element.converted(record, else: .invalidNumber, { $0.integer() }) else {
-            answers[index] = 0
-            continue
-          }
-          guard (1...4).contains(value) else { throw Rejection(.valueOutOfRange, column: element.name) }
-          answers[index] = UInt8(value)
-        }
-        guard answers.contains(where: { $0 != 0 }) else {
-          throw Rejection(.missingRequired, column: "u1", detail: "no element answered")
-        }
-        responses.agency.append(responses.agencies.intern(agency))
-        responses.unit.append(unit.optional(record).map { responses.units.intern($0) } ?? -1)
-        responses.period.append(surveyPeriod)
-        responses.answers.append(contentsOf: answers)
-        tally.accepted += 1
-      } catch {
-        tally.countRejected(error.reason)
-        try rejects.reject(record, of: input, because: error)
+    let (tally, fingerprint) = try CleaningPass(input: input, progress: progress).run(rejects: &rejects) {
+      record throws(Rejection) in
+      let agency = try agencyCode.required(record)
+      let surveyPeriod: Period
+      if let day = try date.converted(record, else: .invalidDate, { $0.date() }) {
+        surveyPeriod = Period.containing(day, grain: grain)
+      } else if let stated = try period.converted(record, else: .invalidPeriod, { $0.period() }) {
+        surveyPeriod = stated.rolled(to: grain) ?? stated
+      } else {
+        throw Rejection(.missingRequired, column: date.position != nil ? "date" : "period")
       }
+      for (index, element) in elements.enumerated() {
+        guard let value = try element.converted(record, else: .invalidNumber, { $0.integer() }) else {
+          answers[index] = 0
+          continue
+        }
+        guard (1...4).contains(value) else { throw Rejection(.valueOutOfRange, column: element.name) }
+        answers[index] = UInt8(value)
+      }
+      guard answers.contains(where: { $0 != 0 }) else {
+        throw Rejection(.missingRequired, column: "u1", detail: "no element answered")
+      }
+      responses.agency.append(responses.agencies.intern(agency))
+      responses.unit.append(unit.optional(record).map { responses.units.intern($0) } ?? -1)
+      responses.period.append(surveyPeriod)
+      responses.answers.append(contentsOf: answers)
     }
     return (responses, tally, fingerprint)
   }

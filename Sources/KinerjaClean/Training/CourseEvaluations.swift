@@ -32,7 +32,6 @@ public struct TrainingFeedbackCleaner {
   ) throws -> (evaluations: CourseEvaluations, tally: InputTally, fingerprint: InputFingerprint) {
     let mapping = input.mapping
     let mark = input.dialect.decimalMark
-    let checks = RowChecks(input)
     let programID = ColumnReader("program_id", in: mapping)
     let nip = ColumnReader("nip", in: mapping)
     let date = ColumnReader("date", in: mapping)
@@ -41,49 +40,41 @@ public struct TrainingFeedbackCleaner {
     var programs = participations?.programs ?? LabelTable()
 
     var evaluations = CourseEvaluations()
-    var tally = InputTally()
     var scores = [Double](repeating: .nan, count: 4)
-    let fingerprint = try input.forEachRow(progress: progress) { record in
-      tally.rowsRead += 1
-      do throws(Rejection) {
-        try checks.check(record, mapping: mapping)
-        let program = try programID.required(record)
-        let programIndex: Int32
-        if participations != nil {
-          guard let known = programs.id(of: program.text) else {
-            throw Rejection(.unknownProgram, column: "program_id")
-          }
-          programIndex = known
-        } else {
-          programIndex = programs.intern(program)
+    let (tally, fingerprint) = try CleaningPass(input: input, progress: progress).run(rejects: &rejects) {
+      record throws(Rejection) in
+      let program = try programID.required(record)
+      let programIndex: Int32
+      if participations != nil {
+        guard let known = programs.id(of: program.text) else {
+          throw Rejection(.unknownProgram, column: "program_id")
         }
-        var employee: Int32 = -1
-        if let id = try nip.converted(record, else: .invalidNIP, { NIP($0) }) {
-          guard let index = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
-          employee = index
-        }
-        _ = try date.converted(record, else: .invalidDate) { $0.date() }
-        for (index, aspect) in aspects.enumerated() {
-          scores[index] = try aspect.number(record, mark: mark, in: 1...5) ?? .nan
-        }
-        let given = scores.filter { !$0.isNaN }
-        guard !given.isEmpty else {
-          throw Rejection(.missingRequired, column: "material", detail: "no aspect rated")
-        }
-        let overallValue =
-          try overall.number(record, mark: mark, in: 1...5) ?? given.reduce(0, +) / Double(given.count)
-        evaluations.program.append(programIndex)
-        evaluations.employee.append(employee)
-        evaluations.material.append(scores[0])
-        evaluations.instructor.append(scores[1])
-        evaluations.method.append(scores[2])
-        evaluations.facilities.append(scores[3])
-        evaluations.overall.append(overallValue)
-        tally.accepted += 1
-      } catch {
-        tally.countRejected(error.reason)
-        try rejects.reject(record, of: input, because: error)
+        programIndex = known
+      } else {
+        programIndex = programs.intern(program)
       }
+      var employee: Int32 = -1
+      if let id = try nip.converted(record, else: .invalidNIP, { NIP($0) }) {
+        guard let index = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
+        employee = index
+      }
+      _ = try date.converted(record, else: .invalidDate) { $0.date() }
+      for (index, aspect) in aspects.enumerated() {
+        scores[index] = try aspect.number(record, mark: mark, in: 1...5) ?? .nan
+      }
+      let given = scores.filter { !$0.isNaN }
+      guard !given.isEmpty else {
+        throw Rejection(.missingRequired, column: "material", detail: "no aspect rated")
+      }
+      let overallValue =
+        try overall.number(record, mark: mark, in: 1...5) ?? given.reduce(0, +) / Double(given.count)
+      evaluations.program.append(programIndex)
+      evaluations.employee.append(employee)
+      evaluations.material.append(scores[0])
+      evaluations.instructor.append(scores[1])
+      evaluations.method.append(scores[2])
+      evaluations.facilities.append(scores[3])
+      evaluations.overall.append(overallValue)
     }
     return (evaluations, tally, fingerprint)
   }

@@ -11,7 +11,6 @@ public struct TrainingCleaner {
   ) throws -> (participations: ParticipationTable, tally: InputTally, fingerprint: InputFingerprint) {
     let mapping = input.mapping
     let mark = input.dialect.decimalMark
-    let checks = RowChecks(input)
     let nip = ColumnReader("nip", in: mapping)
     let programID = ColumnReader("program_id", in: mapping)
     let programName = ColumnReader("program_name", in: mapping)
@@ -27,50 +26,42 @@ public struct TrainingCleaner {
     let postTest = ColumnReader("post_test", in: mapping)
 
     var table = ParticipationTable()
-    var tally = InputTally()
-    let fingerprint = try input.forEachRow(progress: progress) { record in
-      tally.rowsRead += 1
-      do throws(Rejection) {
-        try checks.check(record, mapping: mapping)
-        let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
-        guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
-        let program = try programID.required(record)
-        let methodValue = try method.converted(record, required: true, else: .unknownValue) {
-          TrainingMethod.vocabulary.value(of: $0)
-        }!
-        let start = try startDate.converted(record, required: true, else: .invalidDate) { $0.date() }!
-        let end = try endDate.converted(record, else: .invalidDate) { $0.date() } ?? start
-        guard end >= start else { throw Rejection(.invalidDates, column: "end_date") }
-        let hoursValue = try hours.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
-        let costValue = try cost.converted(record, else: .invalidNumber) { $0.money(mark: mark) }
-        if let costValue, costValue < 0 { throw Rejection(.valueOutOfRange, column: "cost_idr") }
-        let statusValue =
-          try status.converted(record, else: .unknownValue) {
-            TrainingStatus.vocabulary.value(of: $0)
-          } ?? .completed
-        let pre = try preTest.number(record, mark: mark, in: 0...100)
-        let post = try postTest.number(record, mark: mark, in: 0...100)
+    let (tally, fingerprint) = try CleaningPass(input: input, progress: progress).run(rejects: &rejects) {
+      record throws(Rejection) in
+      let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
+      guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
+      let program = try programID.required(record)
+      let methodValue = try method.converted(record, required: true, else: .unknownValue) {
+        TrainingMethod.vocabulary.value(of: $0)
+      }!
+      let start = try startDate.converted(record, required: true, else: .invalidDate) { $0.date() }!
+      let end = try endDate.converted(record, else: .invalidDate) { $0.date() } ?? start
+      guard end >= start else { throw Rejection(.invalidDates, column: "end_date") }
+      let hoursValue = try hours.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
+      let costValue = try cost.converted(record, else: .invalidNumber) { $0.money(mark: mark) }
+      if let costValue, costValue < 0 { throw Rejection(.valueOutOfRange, column: "cost_idr") }
+      let statusValue =
+        try status.converted(record, else: .unknownValue) {
+          TrainingStatus.vocabulary.value(of: $0)
+        } ?? .completed
+      let pre = try preTest.number(record, mark: mark, in: 0...100)
+      let post = try postTest.number(record, mark: mark, in: 0...100)
 
-        let programIndex = table.programs.intern(program)
-        if Int(programIndex) == table.programNames.count { table.programNames.append("") }
-        if let name = programName.optional(record) { table.programNames[Int(programIndex)] = name.text }
-        table.employee.append(employee)
-        table.program.append(programIndex)
-        table.method.append(methodValue)
-        table.topic.append(topic.optional(record).map { table.topics.intern($0) } ?? -1)
-        table.provider.append(provider.optional(record).map { table.providers.intern($0) } ?? -1)
-        table.startDate.append(start)
-        table.endDate.append(end)
-        table.hoursJP.append(hoursValue ?? .nan)
-        table.costIDR.append(costValue ?? .nan)
-        table.status.append(statusValue)
-        table.preTest.append(pre ?? .nan)
-        table.postTest.append(post ?? .nan)
-        tally.accepted += 1
-      } catch {
-        tally.countRejected(error.reason)
-        try rejects.reject(record, of: input, because: error)
-      }
+      let programIndex = table.programs.intern(program)
+      if Int(programIndex) == table.programNames.count { table.programNames.append("") }
+      if let name = programName.optional(record) { table.programNames[Int(programIndex)] = name.text }
+      table.employee.append(employee)
+      table.program.append(programIndex)
+      table.method.append(methodValue)
+      table.topic.append(topic.optional(record).map { table.topics.intern($0) } ?? -1)
+      table.provider.append(provider.optional(record).map { table.providers.intern($0) } ?? -1)
+      table.startDate.append(start)
+      table.endDate.append(end)
+      table.hoursJP.append(hoursValue ?? .nan)
+      table.costIDR.append(costValue ?? .nan)
+      table.status.append(statusValue)
+      table.preTest.append(pre ?? .nan)
+      table.postTest.append(post ?? .nan)
     }
     return (table, tally, fingerprint)
   }

@@ -10,12 +10,7 @@ extension Field {
   /// and `1e309` are not numbers.
   public func decimal(mark: UInt8) -> Double? {
     let field = trimmed.bytes
-    var index = 0
-    var negative = false
-    if index < field.count && (field[index] == UInt8(ascii: "-") || field[index] == UInt8(ascii: "+")) {
-      negative = field[index] == UInt8(ascii: "-")
-      index += 1
-    }
+    var (negative, index) = Self.sign(of: field)
     var mantissa: UInt64 = 0
     var digits = 0
     var fractionDigits = 0
@@ -44,12 +39,7 @@ extension Field {
   /// The field as a whole number of at most 18 digits.
   public func integer() -> Int64? {
     let field = trimmed.bytes
-    var index = 0
-    var negative = false
-    if index < field.count && (field[index] == UInt8(ascii: "-") || field[index] == UInt8(ascii: "+")) {
-      negative = field[index] == UInt8(ascii: "-")
-      index += 1
-    }
+    var (negative, index) = Self.sign(of: field)
     guard index < field.count, field.count - index <= 18 else { return nil }
     var value: Int64 = 0
     while index < field.count {
@@ -115,6 +105,12 @@ extension Field {
     for digit in digits { mantissa = mantissa * 10 + UInt64(digit - 0x30) }
     let value = Double(mantissa) / Self.powersOfTen[fractionDigits]
     return negative ? -value : value
+  }
+
+  /// Whether `field` starts with `-`, and where its digits start after an optional sign.
+  private static func sign(of field: UnsafeRawBufferPointer) -> (negative: Bool, digitsStart: Int) {
+    guard let first = field.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") else { return (false, 0) }
+    return (first == UInt8(ascii: "-"), 1)
   }
 
   /// Exact powers of ten representable in a `Double`; division by them is correctly rounded.
