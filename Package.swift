@@ -57,6 +57,12 @@ let package = Package(
       dependencies: ["KinerjaAnalyse", "KinerjaClean", "KinerjaIngest"],
       swiftSettings: swiftSettings),
 
+    // Synthetic exports with planted effects, for research, benchmarks and tests
+    .target(
+      name: "KinerjaGenerate",
+      dependencies: ["KinerjaIngest", "KinerjaClean"],
+      swiftSettings: swiftSettings),
+
     // Wiring a run from a pipeline file, and the command-line tool
     .target(
       name: "KinerjaPipeline",
@@ -66,7 +72,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "kinerja",
-      dependencies: ["KinerjaPipeline", "KinerjaIngest", argumentParser],
+      dependencies: ["KinerjaPipeline", "KinerjaGenerate", "KinerjaIngest", argumentParser],
       swiftSettings: swiftSettings),
 
     // Tests: one target per stage, plus end-to-end tests of the built binary
@@ -94,6 +100,10 @@ let package = Package(
     .testTarget(
       name: "KinerjaExportTests",
       dependencies: ["KinerjaTestSupport", "KinerjaExport", "KinerjaAnalyse", "KinerjaClean"],
+      swiftSettings: swiftSettings),
+    .testTarget(
+      name: "KinerjaGenerateTests",
+      dependencies: ["KinerjaTestSupport", "KinerjaGenerate", "KinerjaPipeline", "KinerjaIngest"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaPipelineTests",

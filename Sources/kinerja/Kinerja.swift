@@ -13,7 +13,7 @@ struct Kinerja: ParsableCommand {
       a missing required column); 2 usage or pipeline-file error; 3 I/O error.
       """,
     version: PipelineRun.toolVersion,
-    subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self])
+    subcommands: [RunCommand.self, ValidateCommand.self, InspectCommand.self, GenerateCommand.self])
 
   /// Parses the arguments and runs the command, ending with the documented exit codes.
   static func main() {

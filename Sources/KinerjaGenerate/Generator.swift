@@ -1,0 +1,164 @@
+import Dispatch
+import Foundation
+import KinerjaClean
+import KinerjaIngest
+
+/// Writes the five exports of a synthetic world, with `truth.json` and a pipeline file.
+///
+/// Employees are generated in fixed chunks, each from its own random streams, several
+/// chunks at a time on `threads` workers, and written in chunk order: the files are the
+/// same for any thread count, and no more than a few chunks are in memory at once.
+public struct Generator: Sendable {
+  public let options: GeneratorOptions
+  /// Employees per chunk.
+  static let chunkSize = 20_000
+  /// Agencies per chunk of the survey.
+  static let agencyChunkSize = 500
+
+  public init(options: GeneratorOptions) throws {
+    guard options.employees >= 1, options.employees <= GeneratorOptions.maximumEmployees else {
+      throw GeneratorError.employees(options.employees)
+    }
+    guard options.months >= 1, options.months <= 240 else { throw GeneratorError.months(options.months) }
+    guard (0...0.5).contains(options.badRowRate) else { throw GeneratorError.badRowRate(options.badRowRate) }
+    self.options = options
+  }
+
+  /// Writes everything into `directory`, created if needed; returns the truth written.
+  @discardableResult
+  public func write(to directory: String, progress: ((String) -> Void)? = nil) throws -> Truth {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let world = World(options: options)
+    var inputs: [String: Truth.InputTruth] = [:]
+    let employees = options.employees
+    let agencies = world.agencies.count
+    let plan: [(InputKind, Int, Int, @Sendable (Range<Int>, World) -> ChunkOutput)] = [
+      (.employees, employees, Self.chunkSize, EmployeeExport.chunk),
+      (.performance, employees, Self.chunkSize, PerformanceExport.chunk),
+      (.training, employees, Self.chunkSize, TrainingExport.chunk),
+      (.serviceFeedback, agencies, Self.agencyChunkSize, SurveyExport.chunk),
+      (.trainingFeedback, employees, Self.chunkSize, FeedbackExport.chunk),
+    ]
+    for (input, count, chunkSize, makeChunk) in plan {
+      let name = ExportFiles.name(of: input, style: options.style)
+      progress?(name)
+      inputs[input.rawValue] = try writeExport(
+        input, file: "\(directory)/\(name)", count: count, chunkSize: chunkSize, world: world, makeChunk)
+    }
+    let truth = makeTruth(world: world, inputs: inputs)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    try (encoder.encode(truth) + Data("\n".utf8)).write(to: URL(fileURLWithPath: "\(directory)/truth.json"))
+    try Data(pipelineFile.utf8).write(to: URL(fileURLWithPath: "\(directory)/pipeline.yaml"))
+    return truth
+  }
+
+  private func writeExport(
+    _ input: InputKind, file: String, count: Int, chunkSize: Int, world: World,
+    _ makeChunk: @escaping @Sendable (Range<Int>, World) -> ChunkOutput
+  ) throws -> Truth.InputTruth {
+    guard FileManager.default.createFile(atPath: file, contents: nil),
+      let handle = FileHandle(forWritingAtPath: file)
+    else { throw GeneratorError.cannotWrite(file) }
+    defer { try? handle.close() }
+    var header = RowBuffer(style: options.style)
+    header.header(ExportFiles.header(of: input, style: options.style))
+    try handle.write(contentsOf: (options.style == .agency ? [0xEF, 0xBB, 0xBF] : []) + header.bytes)
+
+    var clean = 0
+    var bad: [RejectReason: Int] = [:]
+    let chunks = (count + chunkSize - 1) / chunkSize
+    let wave = max(1, options.threads)
+    for waveStart in stride(from: 0, to: chunks, by: wave) {
+      let size = min(wave, chunks - waveStart)
+      let outputs = UnsafeMutableBufferPointer<ChunkOutput>.allocate(capacity: size)
+      outputs.initialize(repeating: ChunkOutput(bytes: []))
+      defer { outputs.deinitialize().deallocate() }
+      nonisolated(unsafe) let slots = outputs
+      DispatchQueue.concurrentPerform(iterations: size) { slot in
+        let chunk = waveStart + slot
+        slots[slot] = makeChunk(chunk * chunkSize..<min(count, (chunk + 1) * chunkSize), world)
+      }
+      for output in outputs {
+        try handle.write(contentsOf: output.bytes)
+        clean += output.cleanRows
+        for (reason, number) in output.badRows { bad[reason, default: 0] += number }
+      }
+    }
+    let badTotal = bad.values.reduce(0, +)
+    return Truth.InputTruth(
+      file: (file as NSString).lastPathComponent, rows: clean + badTotal, cleanRows: clean, badRows: badTotal,
+      badRowsByReason: Dictionary(uniqueKeysWithValues: bad.map { ($0.key.rawValue, $0.value) }))
+  }
+
+  private func makeTruth(world: World, inputs: [String: Truth.InputTruth]) -> Truth {
+    var participants = [Int](repeating: 0, count: MethodProfile.all.count)
+    var completed = participants
+    for index in 0..<options.employees {
+      if let participation = EmployeePlan(index: index, world: world).participation {
+        participants[participation.method] += 1
+        if participation.completed { completed[participation.method] += 1 }
+      }
+    }
+    let methods = Dictionary(
+      uniqueKeysWithValues: MethodProfile.all.enumerated().map { index, profile in
+        (
+          profile.method,
+          Truth.MethodTruth(
+            effect: profile.effect, participants: participants[index], completed: completed[index])
+        )
+      })
+    return Truth(
+      parameters: Truth.Parameters(
+        employees: options.employees, months: options.months, seed: options.seed, style: options.style,
+        badRowRate: options.badRowRate, startYear: options.startYear),
+      firstPeriod: "\(options.startYear)-01", sharedDrift: world.drift,
+      trainedShare: World.trainedShare, missingMonthShare: World.missingMonthShare, methods: methods,
+      agencies: world.agencies.map { agency in
+        Truth.AgencyTruth(
+          code: agency.code, name: agency.name, region: agency.region, sector: agency.sector,
+          employees: agency.size,
+          level: agency.level, slopePerMonth: agency.slope,
+          ikm: World.plantedIKM(satisfaction: agency.satisfaction),
+          ratingFromMatrix: agency.leavesRatingEmpty)
+      },
+      inputs: inputs)
+  }
+
+  /// A pipeline file that runs the generated exports.
+  var pipelineFile: String {
+    let names = InputKind.readingOrder.map {
+      "  \($0.rawValue): { path: \(ExportFiles.name(of: $0, style: options.style)) }"
+    }
+    return """
+      # Written by kinerja generate --employees \(options.employees) --months \(options.months) --seed \(options.seed) \
+      --dialect \(options.style.rawValue) --bad-rows \(options.badRowRate)
+      inputs:
+      \(names.joined(separator: "\n"))
+      grain: month
+      min_group: 5
+      output: out
+      max_reject_rate: \(max(0.10, min(1, options.badRowRate * 3)))
+
+      """
+  }
+}
+
+/// Why `kinerja generate` cannot do what it was asked.
+public enum GeneratorError: Error, CustomStringConvertible, Equatable {
+  case employees(Int)
+  case months(Int)
+  case badRowRate(Double)
+  case cannotWrite(String)
+
+  public var description: String {
+    switch self {
+    case .employees(let count):
+      "--employees must be from 1 to \(GeneratorOptions.maximumEmployees), not \(count)"
+    case .months(let count): "--months must be from 1 to 240, not \(count)"
+    case .badRowRate(let rate): "--bad-rows must be a share from 0 to 0.5, not \(rate)"
+    case .cannotWrite(let path): "\(path): cannot write"
+    }
+  }
+}
