@@ -50,7 +50,7 @@ import Testing
           "\(column) of \(check.group) \(check.period)")
       }
     }
-    let tiny = try #require(trends.row(level: "agency", group: "1276-BKPSDM", period: "2023-06"))
+    let tiny = try #require(trends.row(level: "agency", group: "1871-DISDUKCAPIL", period: "2023-06"))
     #expect(tiny["employees"] == "3" && tiny["mean"] == "" && tiny["suppressed"] == "true")
   }
 
@@ -87,7 +87,7 @@ import Testing
     #expect(try KinerjaCommand.run(["run", Self.sample, "--out", out, "--quiet"]).status == 0)
     let sample = KinerjaCommand.repository.appendingPathComponent("datasets/sample").path
     var personal = Set<String>()
-    for (file, column) in [("pegawai.csv", 2), ("skm.csv", 13), ("evaluasi_diklat.csv", 8)] {
+    for (file, column) in [("pegawai.csv", 1), ("skm.csv", 13), ("evaluasi_diklat.csv", 8)] {
       let text = try String(contentsOfFile: "\(sample)/\(file)", encoding: .utf8)
       for line in text.unicodeScalars.split(separator: "\n").map({ String(String.UnicodeScalarView($0)) })
         .dropFirst()
