@@ -114,6 +114,7 @@ public struct Generator: Sendable {
         employees: options.employees, months: options.months, seed: options.seed, style: options.style,
         badRowRate: options.badRowRate, startYear: options.startYear),
       firstPeriod: "\(options.startYear)-01", sharedDrift: world.drift,
+      driftPerMonth: World.driftPerMonth, seasonalAmplitude: World.seasonalAmplitude,
       trainedShare: World.trainedShare, missingMonthShare: World.missingMonthShare, methods: methods,
       agencies: world.agencies.map { agency in
         Truth.AgencyTruth(

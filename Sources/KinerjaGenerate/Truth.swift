@@ -53,8 +53,12 @@ public struct Truth: Codable, Sendable {
   public var parameters: Parameters
   public var firstPeriod: String
   public var grainAssumed = "month"
-  /// Drift of every score shared by everyone, by month from the first period.
+  /// Drift of every score shared by everyone, by month from the first period:
+  /// `drift_per_month × month + seasonal_amplitude × sin(2π month / 12)`. An agency's
+  /// observed trend is its `slope_per_month` plus this drift (plus training effects).
   public var sharedDrift: [Double]
+  public var driftPerMonth: Double
+  public var seasonalAmplitude: Double
   public var trainedShare: Double
   public var missingMonthShare: Double
   public var methods: [String: MethodTruth]

@@ -62,6 +62,10 @@ struct World: Sendable {
   let agencies: [Agency]
   /// Shared drift of every score, by month.
   let drift: [Double]
+  /// The shared drift's linear part, per month: every agency's observed trend includes it.
+  static let driftPerMonth = 0.08
+  /// The shared drift's seasonal part: amplitude of a 12-month sine.
+  static let seasonalAmplitude = 1.2
   /// Share of employees who attend a programme.
   static let trainedShare = 0.4
   /// Share of employee-months without an appraisal.
@@ -71,7 +75,7 @@ struct World: Sendable {
     self.options = options
     var random = StreamRandom(seed: options.seed, stream: .world, index: 0)
     drift = (0..<options.months).map { month in
-      0.08 * Double(month) + 1.2 * sin(2 * Double.pi * Double(month) / 12)
+      Self.driftPerMonth * Double(month) + Self.seasonalAmplitude * sin(2 * Double.pi * Double(month) / 12)
     }
     let count: Int
     if options.employees >= 4800 {
