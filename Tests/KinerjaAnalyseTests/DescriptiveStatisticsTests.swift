@@ -28,7 +28,8 @@ func agrees(_ actual: Double?, _ expected: Double?, tolerance: Double = 1e-9) ->
 
   /// mean, sd and type-7 quantiles agree with numpy (fixture made by descriptive_reference.py).
   @Test func agreesWithNumpy() throws {
-    let url = try #require(Bundle.module.url(forResource: "descriptive_expected", withExtension: "json", subdirectory: "Fixtures"))
+    let url = try #require(
+      Bundle.module.url(forResource: "descriptive_expected", withExtension: "json", subdirectory: "Fixtures"))
     let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
     #expect(reference.cases.count == 11)
     for referenceCase in reference.cases {
@@ -36,7 +37,9 @@ func agrees(_ actual: Double?, _ expected: Double?, tolerance: Double = 1e-9) ->
       sorted.withUnsafeBufferPointer { buffer in
         let sample = SortedSample(buffer)
         #expect(agrees(sample.mean, referenceCase.mean), "mean of \(sorted.count) values")
-        #expect(agrees(sample.standardDeviation.isNaN ? nil : sample.standardDeviation, referenceCase.sd), "sd of \(sorted.count)")
+        #expect(
+          agrees(sample.standardDeviation.isNaN ? nil : sample.standardDeviation, referenceCase.sd),
+          "sd of \(sorted.count)")
         #expect(agrees(sample.quantile(0.1), referenceCase.p10), "p10 of \(sorted.count)")
         #expect(agrees(sample.quantile(0.5), referenceCase.median), "median of \(sorted.count)")
         #expect(agrees(sample.quantile(0.9), referenceCase.p90), "p90 of \(sorted.count)")
