@@ -1,0 +1,211 @@
+/// Summaries of group-time effects, as `did::aggte` computes them with analytic
+/// standard errors.
+///
+/// Each summary is a weighted mean of ATT(g, t)s with weights proportional to the
+/// cohorts' sizes; its influence function adds, to the weighted influence functions of
+/// the ATT(g, t)s, the effect of estimating those weights from the data (`wif` in `did`).
+public struct DiDSummary: Sendable {
+  /// One aggregated effect.
+  public struct Estimate: Sendable, Equatable {
+    /// `simple`, `group`, `dynamic` or `calendar`.
+    public var aggregation: String
+    /// The cohort, event time or period it is for; `nil` for an overall estimate.
+    public var index: Int?
+    public var att: Double
+    public var standardError: Double
+  }
+
+  /// The overall and per-index estimates of every aggregation.
+  public private(set) var estimates: [Estimate] = []
+  /// The Wald test that every pre-treatment ATT(g, t) is zero.
+  public private(set) var preTrend: (statistic: Double, degreesOfFreedom: Int, p: Double)?
+
+  private let did: StaggeredDiD
+  /// P(G = g) among the units used, by cohort.
+  private let cohortShares: [Int: Double]
+
+  public init(_ did: StaggeredDiD) {
+    self.did = did
+    var counts: [Int: Int] = [:]
+    for unit in 0..<did.panel.units where did.included[unit] {
+      if let cohort = did.panel.cohort[unit] { counts[cohort, default: 0] += 1 }
+    }
+    cohortShares = counts.mapValues { Double($0) / Double(did.units) }
+    computeEstimates()
+    preTrend = computePreTrend()
+  }
+
+  private mutating func computeEstimates() {
+    let effects = did.groupTimes
+    let post = effects.indices.filter { effects[$0].period >= effects[$0].group }
+    // simple: post-treatment effects weighted by cohort size.
+    let simple = aggregate(post)
+    estimates.append(Estimate(aggregation: "simple", index: nil, att: simple.att, standardError: standardError(simple.influence)))
+
+    // group: each cohort's mean post-treatment effect, then their size-weighted mean.
+    var groupEffects: [(att: Double, influence: [Double])] = []
+    for group in did.groups {
+      let members = post.filter { effects[$0].group == group }
+      guard !members.isEmpty else { continue }
+      let equal = [Double](repeating: 1 / Double(members.count), count: members.count)
+      let combined = combine(members, weights: equal, estimateWeights: false)
+      groupEffects.append(combined)
+      estimates.append(Estimate(aggregation: "group", index: group, att: combined.att, standardError: standardError(combined.influence)))
+    }
+    let groupsWithEffects = did.groups.filter { group in post.contains { effects[$0].group == group } }
+    let groupWeights = groupsWithEffects.map { cohortShares[$0, default: 0] }
+    let overallGroup = combineSummaries(
+      groupEffects, weights: groupWeights.map { $0 / groupWeights.reduce(0, +) },
+      weightInfluence: weightInfluence(cohorts: groupsWithEffects))
+    estimates.insert(
+      Estimate(aggregation: "group", index: nil, att: overallGroup.att, standardError: standardError(overallGroup.influence)),
+      at: estimates.count - groupEffects.count)
+
+    // dynamic: by event time e = t − g; overall = mean over e ≥ 0.
+    let eventTimes = Set(effects.map { $0.period - $0.group }).sorted()
+    var dynamicPositive: [(att: Double, influence: [Double])] = []
+    var dynamicRows: [Estimate] = []
+    for event in eventTimes {
+      let summary = aggregate(effects.indices.filter { effects[$0].period - effects[$0].group == event })
+      dynamicRows.append(Estimate(aggregation: "dynamic", index: event, att: summary.att, standardError: standardError(summary.influence)))
+      if event >= 0 { dynamicPositive.append(summary) }
+    }
+    let dynamic = combineSummaries(
+      dynamicPositive, weights: [Double](repeating: 1 / Double(max(1, dynamicPositive.count)), count: dynamicPositive.count),
+      weightInfluence: nil)
+    estimates.append(Estimate(aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.influence)))
+    estimates += dynamicRows
+
+    // calendar: by period t ≥ the first cohort, over cohorts treated by t; overall = mean.
+    var calendar: [(att: Double, influence: [Double])] = []
+    var calendarRows: [Estimate] = []
+    for period in (did.groups.first ?? 0)..<did.panel.periods {
+      let members = post.filter { effects[$0].period == period }
+      guard !members.isEmpty else { continue }
+      let summary = aggregate(members)
+      calendar.append(summary)
+      calendarRows.append(Estimate(aggregation: "calendar", index: period, att: summary.att, standardError: standardError(summary.influence)))
+    }
+    let overallCalendar = combineSummaries(
+      calendar, weights: [Double](repeating: 1 / Double(max(1, calendar.count)), count: calendar.count), weightInfluence: nil)
+    estimates.append(
+      Estimate(aggregation: "calendar", index: nil, att: overallCalendar.att, standardError: standardError(overallCalendar.influence)))
+    estimates += calendarRows
+  }
+
+  /// The cohort-size-weighted mean of the effects at `members`, with the weights'
+  /// estimation effect in its influence function.
+  private func aggregate(_ members: [Int]) -> (att: Double, influence: [Double]) {
+    let shares = members.map { cohortShares[did.groupTimes[$0].group, default: 0] }
+    let total = shares.reduce(0, +)
+    return combine(members, weights: shares.map { $0 / total }, estimateWeights: true)
+  }
+
+  /// Σ w_k ATT_k and its influence function over the units.
+  private func combine(_ members: [Int], weights: [Double], estimateWeights: Bool) -> (att: Double, influence: [Double]) {
+    let effects = members.map { did.groupTimes[$0] }
+    let att = zip(effects, weights).reduce(0) { $0 + $1.0.att * $1.1 }
+    var influence = [Double](repeating: 0, count: did.panel.units)
+    for unit in 0..<did.panel.units where did.included[unit] {
+      var value = 0.0
+      for (effect, weight) in zip(effects, weights) { value += weight * did.influence(of: effect, unit: unit) }
+      influence[unit] = value
+    }
+    if estimateWeights {
+      let cohorts = effects.map(\.group)
+      let factor = weightInfluence(cohorts: cohorts)
+      for unit in 0..<did.panel.units where did.included[unit] {
+        var value = 0.0
+        for (position, effect) in effects.enumerated() { value += factor(unit, position) * effect.att }
+        influence[unit] += value
+      }
+    }
+    return (att, influence)
+  }
+
+  /// Combines already aggregated effects with fixed `weights`, plus, when given, the
+  /// estimation effect of weights proportional to the cohort shares.
+  private func combineSummaries(
+    _ parts: [(att: Double, influence: [Double])], weights: [Double], weightInfluence: ((Int, Int) -> Double)?
+  ) -> (att: Double, influence: [Double]) {
+    let att = zip(parts, weights).reduce(0) { $0 + $1.0.att * $1.1 }
+    var influence = [Double](repeating: 0, count: did.panel.units)
+    for unit in 0..<did.panel.units where did.included[unit] {
+      var value = 0.0
+      for (part, weight) in zip(parts, weights) { value += weight * part.influence[unit] }
+      if let weightInfluence {
+        for (position, part) in parts.enumerated() { value += weightInfluence(unit, position) * part.att }
+      }
+      influence[unit] = value
+    }
+    return (att, influence)
+  }
+
+  /// `did`'s `wif`: the influence of estimating weights P(G = g_k) / Σ P(G = g_j) on a
+  /// weighted mean whose k-th term belongs to cohort `cohorts[k]`.
+  private func weightInfluence(cohorts: [Int]) -> (Int, Int) -> Double {
+    let shares = cohorts.map { cohortShares[$0, default: 0] }
+    let total = shares.reduce(0, +)
+    let cohort = did.panel.cohort
+    return { unit, position in
+      var deviations = 0.0
+      for (k, group) in cohorts.enumerated() { deviations += (cohort[unit] == group ? 1 : 0) - shares[k] }
+      let own = ((cohort[unit] == cohorts[position] ? 1 : 0) - shares[position]) / total
+      return own - deviations * shares[position] / (total * total)
+    }
+  }
+
+  /// sqrt(mean(IF²) / n) over the units used.
+  private func standardError(_ influence: [Double]) -> Double {
+    var squares = 0.0
+    for unit in 0..<did.panel.units where did.included[unit] { squares += influence[unit] * influence[unit] }
+    return (squares / Double(did.units)).squareRoot() / Double(did.units).squareRoot()
+  }
+
+  /// The Wald statistic n · θ′ V⁻¹ θ over pre-treatment effects θ, with V = IF′IF / n.
+  private func computePreTrend() -> (statistic: Double, degreesOfFreedom: Int, p: Double)? {
+    let pre = did.groupTimes.filter { $0.period < $0.group }
+    guard !pre.isEmpty else { return nil }
+    let k = pre.count
+    var covariance = [Double](repeating: 0, count: k * k)
+    var row = [Double](repeating: 0, count: k)
+    for unit in 0..<did.panel.units where did.included[unit] {
+      for (index, effect) in pre.enumerated() { row[index] = did.influence(of: effect, unit: unit) }
+      for i in 0..<k where row[i] != 0 {
+        for j in 0..<k { covariance[i * k + j] += row[i] * row[j] }
+      }
+    }
+    let n = Double(did.units)
+    covariance = covariance.map { $0 / n }
+    guard let solved = Self.solve(covariance, pre.map(\.att), size: k) else { return nil }
+    let statistic = n * zip(pre.map(\.att), solved).reduce(0) { $0 + $1.0 * $1.1 }
+    return (statistic, k, ChiSquared(degreesOfFreedom: Double(k)).survival(statistic))
+  }
+
+  /// Solves A x = b by Gaussian elimination with partial pivoting; `nil` when A is singular.
+  static func solve(_ matrix: [Double], _ vector: [Double], size: Int) -> [Double]? {
+    var a = matrix
+    var b = vector
+    for column in 0..<size {
+      let pivot = (column..<size).max { abs(a[$0 * size + column]) < abs(a[$1 * size + column]) }!
+      guard abs(a[pivot * size + column]) > 1e-300 else { return nil }
+      if pivot != column {
+        for j in 0..<size { a.swapAt(pivot * size + j, column * size + j) }
+        b.swapAt(pivot, column)
+      }
+      for row in (column + 1)..<size {
+        let factor = a[row * size + column] / a[column * size + column]
+        guard factor != 0 else { continue }
+        for j in column..<size { a[row * size + j] -= factor * a[column * size + j] }
+        b[row] -= factor * b[column]
+      }
+    }
+    var x = [Double](repeating: 0, count: size)
+    for row in stride(from: size - 1, through: 0, by: -1) {
+      var sum = b[row]
+      for j in (row + 1)..<size { sum -= a[row * size + j] * x[j] }
+      x[row] = sum / a[row * size + row]
+    }
+    return x
+  }
+}
