@@ -7,7 +7,8 @@
 public struct DiDSummary: Sendable {
   /// One aggregated effect.
   public struct Estimate: Sendable, Equatable {
-    /// `simple`, `group`, `dynamic` or `calendar`.
+    /// `simple`, `group`, `dynamic`, `calendar` (as `did`), or `post_training`: the mean
+    /// event-time effect from the first period after the training period on.
     public var aggregation: String
     /// The cohort, event time or period it is for; `nil` for an overall estimate.
     public var index: Int?
@@ -70,11 +71,19 @@ public struct DiDSummary: Sendable {
       dynamicRows.append(Estimate(aggregation: "dynamic", index: event, att: summary.att, standardError: standardError(summary.influence)))
       if event >= 0 { dynamicPositive.append(summary) }
     }
-    let dynamic = combineSummaries(
-      dynamicPositive, weights: [Double](repeating: 1 / Double(max(1, dynamicPositive.count)), count: dynamicPositive.count),
-      weightInfluence: nil)
+    let dynamic = equallyWeighted(dynamicPositive)
     estimates.append(Estimate(aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.influence)))
     estimates += dynamicRows
+
+    // post_training: like dynamic, but from the first period after the training period
+    // (e ≥ 1). Training takes place during period g, so ATT(g, g) measures a programme
+    // still under way; this is the effect once it is over.
+    let afterTraining = Array(dynamicPositive.dropFirst(eventTimes.contains(0) ? 1 : 0))
+    if !afterTraining.isEmpty {
+      let post = equallyWeighted(afterTraining)
+      estimates.append(
+        Estimate(aggregation: "post_training", index: nil, att: post.att, standardError: standardError(post.influence)))
+    }
 
     // calendar: by period t ≥ the first cohort, over cohorts treated by t; overall = mean.
     var calendar: [(att: Double, influence: [Double])] = []
@@ -86,11 +95,15 @@ public struct DiDSummary: Sendable {
       calendar.append(summary)
       calendarRows.append(Estimate(aggregation: "calendar", index: period, att: summary.att, standardError: standardError(summary.influence)))
     }
-    let overallCalendar = combineSummaries(
-      calendar, weights: [Double](repeating: 1 / Double(max(1, calendar.count)), count: calendar.count), weightInfluence: nil)
+    let overallCalendar = equallyWeighted(calendar)
     estimates.append(
       Estimate(aggregation: "calendar", index: nil, att: overallCalendar.att, standardError: standardError(overallCalendar.influence)))
     estimates += calendarRows
+  }
+
+  /// The plain mean of already aggregated effects (their weights are fixed, not estimated).
+  private func equallyWeighted(_ parts: [(att: Double, influence: [Double])]) -> (att: Double, influence: [Double]) {
+    combineSummaries(parts, weights: [Double](repeating: 1 / Double(max(1, parts.count)), count: parts.count), weightInfluence: nil)
   }
 
   /// The cohort-size-weighted mean of the effects at `members`, with the weights'
@@ -146,10 +159,13 @@ public struct DiDSummary: Sendable {
   private func weightInfluence(cohorts: [Int]) -> (Int, Int) -> Double {
     let shares = cohorts.map { cohortShares[$0, default: 0] }
     let total = shares.reduce(0, +)
+    // Σ_k (1[G = g_k] − p_k) depends on the unit only through its cohort.
+    var positionsOfCohort: [Int: Int] = [:]
+    for group in cohorts { positionsOfCohort[group, default: 0] += 1 }
     let cohort = did.panel.cohort
     return { unit, position in
-      var deviations = 0.0
-      for (k, group) in cohorts.enumerated() { deviations += (cohort[unit] == group ? 1 : 0) - shares[k] }
+      let matches = cohort[unit].flatMap { positionsOfCohort[$0] } ?? 0
+      let deviations = Double(matches) - total
       let own = ((cohort[unit] == cohorts[position] ? 1 : 0) - shares[position]) / total
       return own - deviations * shares[position] / (total * total)
     }

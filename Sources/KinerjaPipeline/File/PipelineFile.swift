@@ -19,6 +19,12 @@ import Yams
 /// output: ../out/sample
 /// threads: 2                  # default: the machine's cores
 /// max_reject_rate: 0.10       # default for every input
+/// outputs: [trends, training_effects, did]   # default: every output the inputs allow
+/// impact:
+///   window: 3                 # periods averaged before and after a training
+///   min_periods: 1            # periods needed on each side
+///   bootstrap: { draws: 1000, seed: 1 }   # draws: 0 turns the bootstrap off
+///   control_group: never      # never or not_yet
 /// ```
 /// Input paths and `output` are relative to the pipeline file.
 public struct PipelineFile: Sendable {
@@ -47,6 +53,27 @@ public struct PipelineFile: Sendable {
   public var threads: Int?
   /// The default limit on rejected rows / rows read.
   public var maxRejectRate: Double = 0.10
+  /// The analyses asked for; data quality, rejects and the manifest are always written.
+  public var outputs: Set<Analysis> = Set(Analysis.allCases)
+  /// Settings of the training-impact analyses.
+  public var impact = ImpactSettings()
+
+  /// An analysis a pipeline can ask for.
+  public enum Analysis: String, CaseIterable, Sendable {
+    case trends
+    case trainingEffects = "training_effects"
+    /// `did_group_time` and `did_summary`.
+    case did
+  }
+
+  /// How training impact is measured.
+  public struct ImpactSettings: Sendable {
+    public var window = 3
+    public var minPeriods = 1
+    public var bootstrapDraws = 1000
+    public var bootstrapSeed: UInt64 = 1
+    public var controlGroup = "never"
+  }
 
   /// Pipeline files larger than this are refused.
   public static let maximumSize = 1 << 20
@@ -171,7 +198,7 @@ private struct NodeReader {
 
   mutating func pipeline(_ root: Node, folder: String) throws -> PipelineFile {
     var pipeline = PipelineFile(path: path, sha256: "", inputs: [])
-    let keys: Set<String> = ["inputs", "grain", "min_group", "output", "threads", "max_reject_rate"]
+    let keys: Set<String> = ["inputs", "grain", "min_group", "output", "threads", "max_reject_rate", "outputs", "impact"]
     var inputsNode: Node?
     for (key, _, value) in try entries(root, key: nil, allowed: keys) {
       switch key {
@@ -185,6 +212,8 @@ private struct NodeReader {
       case "output": pipeline.output = Self.resolve(try string(value, key), in: folder)
       case "threads": pipeline.threads = try integer(value, key, in: 1...1024)
       case "max_reject_rate": pipeline.maxRejectRate = try rate(value, key)
+      case "outputs": pipeline.outputs = try analyses(value, key)
+      case "impact": pipeline.impact = try impact(value)
       default: break
       }
     }
@@ -200,6 +229,48 @@ private struct NodeReader {
     }
     pipeline.inputs = InputKind.readingOrder.compactMap { inputs[$0] }
     return pipeline
+  }
+
+  func analyses(_ node: Node, _ key: String) throws -> Set<PipelineFile.Analysis> {
+    guard case .sequence(let sequence) = node else {
+      throw error(node, key, "expected a list, such as [trends, training_effects, did]")
+    }
+    var result = Set<PipelineFile.Analysis>()
+    for item in sequence {
+      guard let analysis = PipelineFile.Analysis(rawValue: try string(item, key)) else {
+        throw error(item, key, "unknown output; expected one of: \(PipelineFile.Analysis.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      result.insert(analysis)
+    }
+    return result
+  }
+
+  func impact(_ node: Node) throws -> PipelineFile.ImpactSettings {
+    var settings = PipelineFile.ImpactSettings()
+    for (name, _, value) in try entries(node, key: "impact", allowed: ["window", "min_periods", "bootstrap", "control_group"]) {
+      let key = "impact.\(name)"
+      switch name {
+      case "window": settings.window = try integer(value, key, in: 1...120)
+      case "min_periods": settings.minPeriods = try integer(value, key, in: 1...120)
+      case "control_group":
+        let control = try string(value, key)
+        guard ["never", "not_yet"].contains(control) else { throw error(value, key, "expected never or not_yet") }
+        settings.controlGroup = control
+      case "bootstrap":
+        for (field, _, setting) in try entries(value, key: key, allowed: ["draws", "seed"]) {
+          if field == "draws" {
+            settings.bootstrapDraws = try integer(setting, "\(key).draws", in: 0...1_000_000)
+          } else {
+            settings.bootstrapSeed = UInt64(try integer(setting, "\(key).seed", in: 0...Int.max))
+          }
+        }
+      default: break
+      }
+    }
+    guard settings.minPeriods <= settings.window else {
+      throw error(node, "impact.min_periods", "min_periods cannot exceed window")
+    }
+    return settings
   }
 
   func input(_ kind: InputKind, _ node: Node, key: String, folder: String) throws -> PipelineFile.Input {

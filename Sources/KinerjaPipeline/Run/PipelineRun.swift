@@ -1,6 +1,4 @@
 import Foundation
-import KinerjaAggregate
-import KinerjaAnalyse
 import KinerjaClean
 import KinerjaExport
 import KinerjaIngest
@@ -77,32 +75,11 @@ public struct PipelineRun {
         read: over.tally.rowsRead, limit: limit(for: over.reader.kind), keptAt: keptAt)
     }
 
-    var clock = Date()
-    let groupings = TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: cleaned.roster) }
-    let aggregator = TrendAggregator(panel: cleaned.panel, groupings: groupings)
-    let statistics = cleaned.panel.firstPeriod.map {
-      TrendStatistics(minGroup: pipeline.minGroup, firstPeriod: $0)
-    }
-    var trendRows =
-      statistics.map { statistics in
-        aggregator.summarise(threads: threads) { grouping, sample in statistics.row(for: sample, of: grouping)
-        }
-      } ?? []
-    stages.append(.init(stage: "aggregate", seconds: Date().timeIntervalSince(clock)))
-    log.stage(
-      "aggregate", "\(groupings.count) levels × \(cleaned.panel.scores.count) periods, \(threads) threads",
-      seconds: stages.last!.seconds)
+    let tables = Analyses(pipeline: pipeline, threads: threads, log: log).tables(for: cleaned, stages: &stages)
 
-    clock = Date()
-    trendRows.sort(by: TrendRow.outputOrder)
-    let suppressed = trendRows.filter(\.suppressed).count
-    stages.append(.init(stage: "analyse", seconds: Date().timeIntervalSince(clock)))
-    log.stage(
-      "analyse trends", "\(trendRows.count) rows, \(suppressed) suppressed (min_group \(pipeline.minGroup))",
-      seconds: stages.last!.seconds)
-
-    clock = Date()
-    var files = try writer.write(.trends(trendRows))
+    let clock = Date()
+    var files: [String] = []
+    for table in tables { files += try writer.write(table) }
     files += try writer.write(.dataQuality(cleaned.quality))
     files += try rejects.finish(metadata: metadata)
     let outputs = try files.map { file -> RunManifest.Output in
@@ -130,7 +107,14 @@ public struct PipelineRun {
 
   /// The parameters that shape the outputs (never the thread count, which does not).
   var parameters: [String: String] {
-    var result = ["grain": pipeline.grain.rawValue, "min_group": String(pipeline.minGroup)]
+    let impact = pipeline.impact
+    var result = [
+      "grain": pipeline.grain.rawValue, "min_group": String(pipeline.minGroup),
+      "outputs": PipelineFile.Analysis.allCases.filter(pipeline.outputs.contains).map(\.rawValue).joined(separator: ","),
+      "impact.window": String(impact.window), "impact.min_periods": String(impact.minPeriods),
+      "impact.bootstrap.draws": String(impact.bootstrapDraws), "impact.bootstrap.seed": String(impact.bootstrapSeed),
+      "impact.control_group": impact.controlGroup,
+    ]
     for input in pipeline.inputs {
       result["max_reject_rate.\(input.kind.rawValue)"] = String(pipeline.rejectLimit(for: input))
     }

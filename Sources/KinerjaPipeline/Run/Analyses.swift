@@ -1,0 +1,87 @@
+import Foundation
+import KinerjaAggregate
+import KinerjaAnalyse
+import KinerjaClean
+import KinerjaExport
+
+/// The analyses a pipeline asks for, run on the cleaned inputs; each yields output tables.
+struct Analyses {
+  let pipeline: PipelineFile
+  let threads: Int
+  let log: RunLog
+
+  /// Every output table the pipeline's analyses produce, in output order.
+  func tables(for cleaned: CleanedInputs, stages: inout [RunManifest.Stage]) -> [OutputTable] {
+    var tables: [OutputTable] = []
+    if pipeline.outputs.contains(.trends) {
+      tables.append(timed("trends", &stages) { trends(cleaned) })
+    }
+    if let participations = cleaned.participations {
+      if pipeline.outputs.contains(.trainingEffects) {
+        tables.append(timed("training_effects", &stages) { trainingEffects(cleaned, participations) })
+      }
+      if pipeline.outputs.contains(.did) {
+        tables += timed("did", &stages) { differenceInDifferences(cleaned, participations) }
+      }
+    }
+    return tables
+  }
+
+  private func timed<Result>(_ stage: String, _ stages: inout [RunManifest.Stage], _ body: () -> Result) -> Result {
+    let started = Date()
+    let result = body()
+    stages.append(.init(stage: "analyse \(stage)", seconds: Date().timeIntervalSince(started)))
+    return result
+  }
+
+  private func trends(_ cleaned: CleanedInputs) -> OutputTable {
+    let started = Date()
+    guard let firstPeriod = cleaned.panel.firstPeriod else { return .trends([]) }
+    let groupings = TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: cleaned.roster) }
+    let statistics = TrendStatistics(minGroup: pipeline.minGroup, firstPeriod: firstPeriod)
+    var rows = TrendAggregator(panel: cleaned.panel, groupings: groupings).summarise(threads: threads) { grouping, sample in
+      statistics.row(for: sample, of: grouping)
+    }
+    rows.sort(by: TrendRow.outputOrder)
+    log.stage(
+      "aggregate+analyse trends",
+      "\(rows.count) rows over \(groupings.count) levels × \(cleaned.panel.scores.count) periods, "
+        + "\(rows.filter(\.suppressed).count) suppressed, \(threads) threads",
+      seconds: Date().timeIntervalSince(started))
+    return .trends(rows)
+  }
+
+  private func trainingEffects(_ cleaned: CleanedInputs, _ participations: ParticipationTable) -> OutputTable {
+    let started = Date()
+    let impact = pipeline.impact
+    let options = TrainingEffectsOptions(
+      window: impact.window, minPeriods: impact.minPeriods, bootstrapDraws: impact.bootstrapDraws,
+      bootstrapSeed: impact.bootstrapSeed, minGroup: pipeline.minGroup)
+    let rows = TrainingEffects(options: options).rows(
+      performance: cleaned.panel, participations: participations, roster: cleaned.roster,
+      evaluations: cleaned.evaluations, threads: threads)
+    log.stage(
+      "analyse training_effects", "\(rows.count) groups, \(rows.filter(\.suppressed).count) suppressed",
+      seconds: Date().timeIntervalSince(started))
+    return .trainingEffects(rows)
+  }
+
+  private func differenceInDifferences(_ cleaned: CleanedInputs, _ participations: ParticipationTable) -> [OutputTable] {
+    let started = Date()
+    let control = StaggeredDiD.ControlGroup(rawValue: pipeline.impact.controlGroup) ?? .never
+    var studies: [DiDStudy] = []
+    for method in [nil] + TrainingMethod.allCases.map(Optional.some) {
+      guard let cohorts = TrainingCohorts(performance: cleaned.panel, participations: participations, method: method),
+        let did = StaggeredDiD(panel: cohorts.panel, control: control)
+      else { continue }
+      studies.append(
+        DiDStudy(
+          variant: method?.description ?? "all", cohorts: cohorts, did: did, summary: DiDSummary(did),
+          minGroup: pipeline.minGroup))
+    }
+    log.stage(
+      "analyse did", "\(studies.count) studies (all methods and each method), control \(control.rawValue)",
+      seconds: Date().timeIntervalSince(started))
+    return [.didGroupTime(studies), .didSummary(studies)]
+  }
+}
