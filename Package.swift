@@ -111,7 +111,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaEndToEndTests",
-      dependencies: ["kinerja", "KinerjaTestSupport"],
+      dependencies: ["kinerja", "KinerjaTestSupport", "KinerjaIngest"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
   ]

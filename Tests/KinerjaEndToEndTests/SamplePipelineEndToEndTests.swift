@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaIngest
 import KinerjaTestSupport
 import Testing
 
@@ -19,15 +20,10 @@ import Testing
       runs.append(filesUnder(out))
     }
     let withoutManifest = runs.map { $0.filter { $0.key != "manifest.json" } }
-    #expect(
-      withoutManifest[0].keys.sorted() == [
-        "data_quality.csv", "data_quality.json",
-        "rejects/employees.csv", "rejects/employees.json", "rejects/performance.csv",
-        "rejects/performance.json",
-        "rejects/service_feedback.csv", "rejects/service_feedback.json", "rejects/training.csv",
-        "rejects/training.json",
-        "rejects/training_feedback.csv", "rejects/training_feedback.json", "trends.csv", "trends.json",
-      ])
+    let expectedFiles =
+      ["data_quality", "did_group_time", "did_summary", "training_effects", "trends"]
+      + InputKind.allCases.map { "rejects/\($0.rawValue)" }
+    #expect(withoutManifest[0].keys.sorted() == expectedFiles.flatMap { ["\($0).csv", "\($0).json"] }.sorted())
     #expect(withoutManifest[0] == withoutManifest[1], "1 and 2 threads give the same bytes")
     #expect(withoutManifest[0] == withoutManifest[2], "1 and 8 threads give the same bytes")
 
@@ -75,8 +71,8 @@ import Testing
       #expect((input["sha256"] as! String).count == 64)
     }
     let outputs = try #require(manifest["outputs"] as? [[String: Any]])
-    #expect(outputs.count == 14)
-    #expect((manifest["stages"] as? [[String: Any]])?.count == 8)
+    #expect(outputs.count == 20)
+    #expect((manifest["stages"] as? [[String: Any]])?.count == 9, "five inputs, three analyses, export")
     #expect(manifest["threads"] != nil && manifest["started_at"] != nil && manifest["pipeline_sha256"] != nil)
   }
 
