@@ -94,7 +94,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaAnalyseTests",
-      dependencies: ["KinerjaAnalyse", "KinerjaAggregate", "KinerjaClean", "KinerjaIngest"],
+      dependencies: ["KinerjaTestSupport", "KinerjaAnalyse", "KinerjaAggregate", "KinerjaClean", "KinerjaIngest"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
     .testTarget(

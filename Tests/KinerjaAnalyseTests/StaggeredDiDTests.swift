@@ -11,9 +11,22 @@ struct DiscardRejects: RejectRecorder {
 
 @Suite struct StaggeredDiDTests {
   struct Reference: Decodable {
-    struct GroupTime: Decodable { var group: Int; var period: Int; var att: Double; var se: Double }
-    struct By: Decodable { var index: Int; var att: Double; var se: Double }
-    struct Aggregation: Decodable { var att: Double; var se: Double; var by: [By]? }
+    struct GroupTime: Decodable {
+      var group: Int
+      var period: Int
+      var att: Double
+      var se: Double
+    }
+    struct By: Decodable {
+      var index: Int
+      var att: Double
+      var se: Double
+    }
+    struct Aggregation: Decodable {
+      var att: Double
+      var se: Double
+      var by: [By]?
+    }
     struct Run: Decodable {
       var group_time: [GroupTime]
       var aggregations: [String: Aggregation]
@@ -26,19 +39,27 @@ struct DiscardRejects: RejectRecorder {
 
   /// mpdta converted into Kinerja's inputs, read and cleaned as any export is.
   static func mpdtaCohorts() throws -> TrainingCohorts {
-    let folder = try #require(Bundle.module.url(forResource: "mpdta", withExtension: nil, subdirectory: "Fixtures")).path
+    let folder = try #require(
+      Bundle.module.url(forResource: "mpdta", withExtension: nil, subdirectory: "Fixtures")
+    ).path
     var rejects = DiscardRejects()
-    let employees = try EmployeeCleaner().clean(InputReader(kind: .employees, path: "\(folder)/employees.csv"), rejects: &rejects)
+    let employees = try EmployeeCleaner().clean(
+      InputReader(kind: .employees, path: "\(folder)/employees.csv"), rejects: &rejects)
     let performance = try PerformanceCleaner(grain: .year).clean(
-      InputReader(kind: .performance, path: "\(folder)/performance.csv"), roster: employees.roster, rejects: &rejects)
+      InputReader(kind: .performance, path: "\(folder)/performance.csv"), roster: employees.roster,
+      rejects: &rejects)
     let training = try TrainingCleaner().clean(
-      InputReader(kind: .training, path: "\(folder)/training.csv"), roster: employees.roster, rejects: &rejects)
-    #expect(employees.tally.accepted == 500 && performance.tally.accepted == 2500 && training.tally.accepted == 191)
-    return try #require(TrainingCohorts(performance: performance.panel, participations: training.participations))
+      InputReader(kind: .training, path: "\(folder)/training.csv"), roster: employees.roster,
+      rejects: &rejects)
+    #expect(
+      employees.tally.accepted == 500 && performance.tally.accepted == 2500 && training.tally.accepted == 191)
+    return try #require(
+      TrainingCohorts(performance: performance.panel, participations: training.participations))
   }
 
   static func reference() throws -> Reference {
-    let url = try #require(Bundle.module.url(forResource: "mpdta_expected", withExtension: "json", subdirectory: "Fixtures/mpdta"))
+    let url = try #require(
+      Bundle.module.url(forResource: "mpdta_expected", withExtension: "json", subdirectory: "Fixtures/mpdta"))
     return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
   }
 
@@ -54,9 +75,12 @@ struct DiscardRejects: RejectRecorder {
     #expect(did.units == 500)
     #expect(did.groupTimes.count == 12)
     for expected in run.group_time {
-      let actual = try #require(did.groupTimes.first { year($0.group) == expected.group && year($0.period) == expected.period })
+      let actual = try #require(
+        did.groupTimes.first { year($0.group) == expected.group && year($0.period) == expected.period })
       #expect(agrees(actual.att, expected.att, tolerance: 1e-6), "ATT(\(expected.group), \(expected.period))")
-      #expect(agrees(actual.standardError, expected.se, tolerance: 1e-6), "SE(\(expected.group), \(expected.period))")
+      #expect(
+        agrees(actual.standardError, expected.se, tolerance: 1e-6),
+        "SE(\(expected.group), \(expected.period))")
     }
     let summary = DiDSummary(did)
     for (name, expected) in run.aggregations {
@@ -65,7 +89,8 @@ struct DiscardRejects: RejectRecorder {
       #expect(agrees(overall.standardError, expected.se, tolerance: 1e-6), "\(name) SE")
       for by in expected.by ?? [] {
         let index = name == "dynamic" ? by.index : by.index - Int(cohorts.firstPeriod.index)
-        let actual = try #require(summary.estimates.first { $0.aggregation == name && $0.index == index }, "\(name) \(by.index)")
+        let actual = try #require(
+          summary.estimates.first { $0.aggregation == name && $0.index == index }, "\(name) \(by.index)")
         #expect(agrees(actual.att, by.att, tolerance: 1e-6), "\(name) \(by.index) ATT")
         #expect(agrees(actual.standardError, by.se, tolerance: 1e-6), "\(name) \(by.index) SE")
       }

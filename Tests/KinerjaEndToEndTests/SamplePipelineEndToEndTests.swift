@@ -23,7 +23,8 @@ import Testing
     let expectedFiles =
       ["data_quality", "did_group_time", "did_summary", "training_effects", "trends"]
       + InputKind.allCases.map { "rejects/\($0.rawValue)" }
-    #expect(withoutManifest[0].keys.sorted() == expectedFiles.flatMap { ["\($0).csv", "\($0).json"] }.sorted())
+    #expect(
+      withoutManifest[0].keys.sorted() == expectedFiles.flatMap { ["\($0).csv", "\($0).json"] }.sorted())
     #expect(withoutManifest[0] == withoutManifest[1], "1 and 2 threads give the same bytes")
     #expect(withoutManifest[0] == withoutManifest[2], "1 and 8 threads give the same bytes")
 

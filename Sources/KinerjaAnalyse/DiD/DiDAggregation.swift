@@ -41,7 +41,9 @@ public struct DiDSummary: Sendable {
     let post = effects.indices.filter { effects[$0].period >= effects[$0].group }
     // simple: post-treatment effects weighted by cohort size.
     let simple = aggregate(post)
-    estimates.append(Estimate(aggregation: "simple", index: nil, att: simple.att, standardError: standardError(simple.influence)))
+    estimates.append(
+      Estimate(
+        aggregation: "simple", index: nil, att: simple.att, standardError: standardError(simple.influence)))
 
     // group: each cohort's mean post-treatment effect, then their size-weighted mean.
     var groupEffects: [(att: Double, influence: [Double])] = []
@@ -51,7 +53,10 @@ public struct DiDSummary: Sendable {
       let equal = [Double](repeating: 1 / Double(members.count), count: members.count)
       let combined = combine(members, weights: equal, estimateWeights: false)
       groupEffects.append(combined)
-      estimates.append(Estimate(aggregation: "group", index: group, att: combined.att, standardError: standardError(combined.influence)))
+      estimates.append(
+        Estimate(
+          aggregation: "group", index: group, att: combined.att,
+          standardError: standardError(combined.influence)))
     }
     let groupsWithEffects = did.groups.filter { group in post.contains { effects[$0].group == group } }
     let groupWeights = groupsWithEffects.map { cohortShares[$0, default: 0] }
@@ -59,7 +64,9 @@ public struct DiDSummary: Sendable {
       groupEffects, weights: groupWeights.map { $0 / groupWeights.reduce(0, +) },
       weightInfluence: weightInfluence(cohorts: groupsWithEffects))
     estimates.insert(
-      Estimate(aggregation: "group", index: nil, att: overallGroup.att, standardError: standardError(overallGroup.influence)),
+      Estimate(
+        aggregation: "group", index: nil, att: overallGroup.att,
+        standardError: standardError(overallGroup.influence)),
       at: estimates.count - groupEffects.count)
 
     // dynamic: by event time e = t − g; overall = mean over e ≥ 0.
@@ -68,11 +75,17 @@ public struct DiDSummary: Sendable {
     var dynamicRows: [Estimate] = []
     for event in eventTimes {
       let summary = aggregate(effects.indices.filter { effects[$0].period - effects[$0].group == event })
-      dynamicRows.append(Estimate(aggregation: "dynamic", index: event, att: summary.att, standardError: standardError(summary.influence)))
+      dynamicRows.append(
+        Estimate(
+          aggregation: "dynamic", index: event, att: summary.att,
+          standardError: standardError(summary.influence)))
       if event >= 0 { dynamicPositive.append(summary) }
     }
     let dynamic = equallyWeighted(dynamicPositive)
-    estimates.append(Estimate(aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.influence)))
+    estimates.append(
+      Estimate(
+        aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.influence))
+    )
     estimates += dynamicRows
 
     // post_training: like dynamic, but from the first period after the training period
@@ -82,7 +95,9 @@ public struct DiDSummary: Sendable {
     if !afterTraining.isEmpty {
       let post = equallyWeighted(afterTraining)
       estimates.append(
-        Estimate(aggregation: "post_training", index: nil, att: post.att, standardError: standardError(post.influence)))
+        Estimate(
+          aggregation: "post_training", index: nil, att: post.att,
+          standardError: standardError(post.influence)))
     }
 
     // calendar: by period t ≥ the first cohort, over cohorts treated by t; overall = mean.
@@ -93,17 +108,26 @@ public struct DiDSummary: Sendable {
       guard !members.isEmpty else { continue }
       let summary = aggregate(members)
       calendar.append(summary)
-      calendarRows.append(Estimate(aggregation: "calendar", index: period, att: summary.att, standardError: standardError(summary.influence)))
+      calendarRows.append(
+        Estimate(
+          aggregation: "calendar", index: period, att: summary.att,
+          standardError: standardError(summary.influence)))
     }
     let overallCalendar = equallyWeighted(calendar)
     estimates.append(
-      Estimate(aggregation: "calendar", index: nil, att: overallCalendar.att, standardError: standardError(overallCalendar.influence)))
+      Estimate(
+        aggregation: "calendar", index: nil, att: overallCalendar.att,
+        standardError: standardError(overallCalendar.influence)))
     estimates += calendarRows
   }
 
   /// The plain mean of already aggregated effects (their weights are fixed, not estimated).
-  private func equallyWeighted(_ parts: [(att: Double, influence: [Double])]) -> (att: Double, influence: [Double]) {
-    combineSummaries(parts, weights: [Double](repeating: 1 / Double(max(1, parts.count)), count: parts.count), weightInfluence: nil)
+  private func equallyWeighted(_ parts: [(att: Double, influence: [Double])]) -> (
+    att: Double, influence: [Double]
+  ) {
+    combineSummaries(
+      parts, weights: [Double](repeating: 1 / Double(max(1, parts.count)), count: parts.count),
+      weightInfluence: nil)
   }
 
   /// The cohort-size-weighted mean of the effects at `members`, with the weights'
@@ -115,13 +139,17 @@ public struct DiDSummary: Sendable {
   }
 
   /// Σ w_k ATT_k and its influence function over the units.
-  private func combine(_ members: [Int], weights: [Double], estimateWeights: Bool) -> (att: Double, influence: [Double]) {
+  private func combine(_ members: [Int], weights: [Double], estimateWeights: Bool) -> (
+    att: Double, influence: [Double]
+  ) {
     let effects = members.map { did.groupTimes[$0] }
     let att = zip(effects, weights).reduce(0) { $0 + $1.0.att * $1.1 }
     var influence = [Double](repeating: 0, count: did.panel.units)
     for unit in 0..<did.panel.units where did.included[unit] {
       var value = 0.0
-      for (effect, weight) in zip(effects, weights) { value += weight * did.influence(of: effect, unit: unit) }
+      for (effect, weight) in zip(effects, weights) {
+        value += weight * did.influence(of: effect, unit: unit)
+      }
       influence[unit] = value
     }
     if estimateWeights {

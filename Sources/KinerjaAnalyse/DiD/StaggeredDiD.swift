@@ -89,7 +89,8 @@ public struct StaggeredDiD: Sendable {
     }
     guard treated > 0, controls > 0 else { return nil }
     var estimate = GroupTime(
-      group: group, period: period, base: base, att: treatedSum / Double(treated) - controlSum / Double(controls),
+      group: group, period: period, base: base,
+      att: treatedSum / Double(treated) - controlSum / Double(controls),
       standardError: 0, treated: treated, controls: controls, treatedMean: treatedSum / Double(treated),
       controlMean: controlSum / Double(controls), treatedShare: Double(treated) / Double(treated + controls))
     var squares = 0.0

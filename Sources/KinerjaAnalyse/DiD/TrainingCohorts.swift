@@ -18,7 +18,9 @@ public struct TrainingCohorts: Sendable {
 
   /// The panel for all methods, or for the employees first trained by `method` against
   /// the never (or not yet) trained.
-  public init?(performance: PerformancePanel, participations: ParticipationTable, method: TrainingMethod? = nil) {
+  public init?(
+    performance: PerformancePanel, participations: ParticipationTable, method: TrainingMethod? = nil
+  ) {
     guard let firstPeriod = performance.firstPeriod, !performance.scores.isEmpty else { return nil }
     self.firstPeriod = firstPeriod
     let periods = performance.scores.count

@@ -15,7 +15,10 @@ public struct TrainingEffectsOptions: Sendable {
   /// Groups with fewer participants keep their counts but not their statistics.
   public var minGroup: Int
 
-  public init(window: Int = 3, minPeriods: Int = 1, bootstrapDraws: Int = 1000, bootstrapSeed: UInt64 = 1, minGroup: Int = 5) {
+  public init(
+    window: Int = 3, minPeriods: Int = 1, bootstrapDraws: Int = 1000, bootstrapSeed: UInt64 = 1,
+    minGroup: Int = 5
+  ) {
     self.window = window
     self.minPeriods = minPeriods
     self.bootstrapDraws = bootstrapDraws
@@ -65,7 +68,9 @@ public struct TrainingEffectRow: Sendable {
 /// Wilcoxon signed-rank test, as scipy does.
 public struct TrainingEffects: Sendable {
   /// The dimensions rows are grouped by, in output order.
-  public static let dimensions = ["program", "method", "topic", "provider", "agency", "sector", "grade", "position_type"]
+  public static let dimensions = [
+    "program", "method", "topic", "provider", "agency", "sector", "grade", "position_type",
+  ]
   /// Course-evaluation aspects, in output order.
   public static let feedbackAspects = ["material", "instructor", "method", "facilities", "overall"]
 
@@ -83,7 +88,8 @@ public struct TrainingEffects: Sendable {
     var pairs: [(participation: Int, pre: Double, post: Double)] = []
     for index in 0..<participations.count where participations.status[index] == .completed {
       let employee = Int(participations.employee[index])
-      let offset = Int(Period.containing(participations.endDate[index], grain: first.grain).index - first.index)
+      let offset = Int(
+        Period.containing(participations.endDate[index], grain: first.grain).index - first.index)
       guard let pre = mean(performance, employee, (offset - options.window)..<offset),
         let post = mean(performance, employee, (offset + 1)..<(offset + 1 + options.window))
       else { continue }
@@ -93,7 +99,8 @@ public struct TrainingEffects: Sendable {
     for dimension in Self.dimensions {
       var byValue: [String: [Int]] = [:]
       for (position, pair) in pairs.enumerated() {
-        guard let value = Self.value(of: dimension, participation: pair.participation, participations, roster) else { continue }
+        guard let value = Self.value(of: dimension, participation: pair.participation, participations, roster)
+        else { continue }
         byValue[value, default: []].append(position)
       }
       for value in byValue.keys.sorted() { groups.append((dimension, value, byValue[value]!)) }
@@ -109,7 +116,8 @@ public struct TrainingEffects: Sendable {
       for index in stride(from: worker, to: allGroups.count, by: workers) {
         let group = allGroups[index]
         slots[index] = row(
-          by: group.by, value: group.value, pairs: group.members.map { allPairs[$0] }, participations: participations,
+          by: group.by, value: group.value, pairs: group.members.map { allPairs[$0] },
+          participations: participations,
           feedback: feedback)
       }
     }
@@ -131,14 +139,18 @@ public struct TrainingEffects: Sendable {
   }
 
   private static func value(
-    of dimension: String, participation index: Int, _ participations: ParticipationTable, _ roster: EmployeeRoster
+    of dimension: String, participation index: Int, _ participations: ParticipationTable,
+    _ roster: EmployeeRoster
   ) -> String? {
     let employee = Int(participations.employee[index])
     switch dimension {
     case "program": return participations.programs[participations.program[index]]
     case "method": return participations.method[index].description
-    case "topic": return participations.topic[index] < 0 ? nil : participations.topics[participations.topic[index]]
-    case "provider": return participations.provider[index] < 0 ? nil : participations.providers[participations.provider[index]]
+    case "topic":
+      return participations.topic[index] < 0 ? nil : participations.topics[participations.topic[index]]
+    case "provider":
+      return participations.provider[index] < 0
+        ? nil : participations.providers[participations.provider[index]]
     case "agency": return roster.agencies[roster.agency[employee]]
     case "sector": return roster.sector[employee] < 0 ? nil : roster.sectors[roster.sector[employee]]
     case "grade": return roster.grade[employee]?.description
@@ -148,14 +160,19 @@ public struct TrainingEffects: Sendable {
   }
 
   /// Course evaluations by programme id: count and sums of each aspect.
-  private static func feedbackByProgram(_ evaluations: CourseEvaluations) -> [Int32: (count: Int, sums: [Double], counts: [Int])] {
+  private static func feedbackByProgram(_ evaluations: CourseEvaluations) -> [Int32: (
+    count: Int, sums: [Double], counts: [Int]
+  )] {
     var result: [Int32: (count: Int, sums: [Double], counts: [Int])] = [:]
     for index in 0..<evaluations.count {
       let values = [
         evaluations.material[index], evaluations.instructor[index], evaluations.method[index],
         evaluations.facilities[index], evaluations.overall[index],
       ]
-      var entry = result[evaluations.program[index]] ?? (0, [Double](repeating: 0, count: 5), [Int](repeating: 0, count: 5))
+      var entry =
+        result[evaluations.program[index]] ?? (
+          0, [Double](repeating: 0, count: 5), [Int](repeating: 0, count: 5)
+        )
       entry.count += 1
       for (aspect, value) in values.enumerated() where !value.isNaN {
         entry.sums[aspect] += value
@@ -173,7 +190,8 @@ public struct TrainingEffects: Sendable {
     let shown = pairs.count >= options.minGroup
     let differences = PairedDifferences(pairs.map { $0.post - $0.pre })
     var row = TrainingEffectRow(
-      by: by, value: value, participants: pairs.count, feedbackMeans: [Double?](repeating: nil, count: 5), tested: 0,
+      by: by, value: value, participants: pairs.count, feedbackMeans: [Double?](repeating: nil, count: 5),
+      tested: 0,
       suppressed: !shown)
     if shown && pairs.count >= 2 {
       row.preMean = pairs.reduce(0) { $0 + $1.pre } / Double(pairs.count)
@@ -192,7 +210,8 @@ public struct TrainingEffects: Sendable {
         row.wilcoxonMethod = wilcoxon.method.rawValue
       }
       if options.bootstrapDraws > 0 {
-        (row.bootstrapLow, row.bootstrapHigh) = bootstrapInterval(differences.differences, key: "\(by)\u{1F}\(value)")
+        (row.bootstrapLow, row.bootstrapHigh) = bootstrapInterval(
+          differences.differences, key: "\(by)\u{1F}\(value)")
       }
     }
     // Kirkpatrick level 2: post-test − pre-test of the same participations.

@@ -11,7 +11,9 @@ public struct DiDStudy: Sendable {
   /// Estimates based on fewer treated employees are withheld.
   public var minGroup: Int
 
-  public init(variant: String, cohorts: TrainingCohorts, did: StaggeredDiD, summary: DiDSummary, minGroup: Int) {
+  public init(
+    variant: String, cohorts: TrainingCohorts, did: StaggeredDiD, summary: DiDSummary, minGroup: Int
+  ) {
     self.variant = variant
     self.cohorts = cohorts
     self.did = did
@@ -20,7 +22,9 @@ public struct DiDStudy: Sendable {
   }
 
   /// Treated employees in the study.
-  public var treatedUnits: Int { did.groupTimes.filter { $0.period == $0.group }.reduce(0) { $0 + $1.treated } }
+  public var treatedUnits: Int {
+    did.groupTimes.filter { $0.period == $0.group }.reduce(0) { $0 + $1.treated }
+  }
 
   func label(_ offset: Int) -> String {
     Period(grain: cohorts.firstPeriod.grain, index: cohorts.firstPeriod.index + Int32(offset)).description
@@ -34,7 +38,8 @@ extension OutputTable {
   /// The `did_group_time` output: ATT(g, t) per study, cohort and period.
   public static func didGroupTime(_ studies: [DiDStudy]) -> OutputTable {
     let columns = [
-      "variant", "control_group", "cohort", "period", "event_time", "att", "se", "ci_low", "ci_high", "treated",
+      "variant", "control_group", "cohort", "period", "event_time", "att", "se", "ci_low", "ci_high",
+      "treated",
       "controls", "suppressed",
     ]
     var rows: [[Cell]] = []
@@ -58,7 +63,8 @@ extension OutputTable {
   /// study (overall, then by cohort, event time or period) and the pre-trend test.
   public static func didSummary(_ studies: [DiDStudy]) -> OutputTable {
     let columns = [
-      "variant", "control_group", "aggregation", "level", "att", "se", "ci_low", "ci_high", "statistic", "df", "p",
+      "variant", "control_group", "aggregation", "level", "att", "se", "ci_low", "ci_high", "statistic", "df",
+      "p",
       "treated_units", "suppressed",
     ]
     var rows: [[Cell]] = []
@@ -81,7 +87,8 @@ extension OutputTable {
       }
       if let test = study.summary.preTrend {
         rows.append([
-          .text(study.variant), .text(study.did.control.rawValue), .text("pre_trend_test"), .text("all"), .null, .null,
+          .text(study.variant), .text(study.did.control.rawValue), .text("pre_trend_test"), .text("all"),
+          .null, .null,
           .null, .null, .number(shown ? test.statistic : nil), .integer(test.degreesOfFreedom),
           .number(shown ? test.p : nil), .integer(study.treatedUnits), .bool(!shown),
         ])

@@ -198,7 +198,9 @@ private struct NodeReader {
 
   mutating func pipeline(_ root: Node, folder: String) throws -> PipelineFile {
     var pipeline = PipelineFile(path: path, sha256: "", inputs: [])
-    let keys: Set<String> = ["inputs", "grain", "min_group", "output", "threads", "max_reject_rate", "outputs", "impact"]
+    let keys: Set<String> = [
+      "inputs", "grain", "min_group", "output", "threads", "max_reject_rate", "outputs", "impact",
+    ]
     var inputsNode: Node?
     for (key, _, value) in try entries(root, key: nil, allowed: keys) {
       switch key {
@@ -238,7 +240,10 @@ private struct NodeReader {
     var result = Set<PipelineFile.Analysis>()
     for item in sequence {
       guard let analysis = PipelineFile.Analysis(rawValue: try string(item, key)) else {
-        throw error(item, key, "unknown output; expected one of: \(PipelineFile.Analysis.allCases.map(\.rawValue).joined(separator: ", "))")
+        throw error(
+          item, key,
+          "unknown output; expected one of: \(PipelineFile.Analysis.allCases.map(\.rawValue).joined(separator: ", "))"
+        )
       }
       result.insert(analysis)
     }
@@ -247,14 +252,18 @@ private struct NodeReader {
 
   func impact(_ node: Node) throws -> PipelineFile.ImpactSettings {
     var settings = PipelineFile.ImpactSettings()
-    for (name, _, value) in try entries(node, key: "impact", allowed: ["window", "min_periods", "bootstrap", "control_group"]) {
+    for (name, _, value) in try entries(
+      node, key: "impact", allowed: ["window", "min_periods", "bootstrap", "control_group"])
+    {
       let key = "impact.\(name)"
       switch name {
       case "window": settings.window = try integer(value, key, in: 1...120)
       case "min_periods": settings.minPeriods = try integer(value, key, in: 1...120)
       case "control_group":
         let control = try string(value, key)
-        guard ["never", "not_yet"].contains(control) else { throw error(value, key, "expected never or not_yet") }
+        guard ["never", "not_yet"].contains(control) else {
+          throw error(value, key, "expected never or not_yet")
+        }
         settings.controlGroup = control
       case "bootstrap":
         for (field, _, setting) in try entries(value, key: key, allowed: ["draws", "seed"]) {

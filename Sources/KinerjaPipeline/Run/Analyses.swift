@@ -27,7 +27,9 @@ struct Analyses {
     return tables
   }
 
-  private func timed<Result>(_ stage: String, _ stages: inout [RunManifest.Stage], _ body: () -> Result) -> Result {
+  private func timed<Result>(_ stage: String, _ stages: inout [RunManifest.Stage], _ body: () -> Result)
+    -> Result
+  {
     let started = Date()
     let result = body()
     stages.append(.init(stage: "analyse \(stage)", seconds: Date().timeIntervalSince(started)))
@@ -39,7 +41,8 @@ struct Analyses {
     guard let firstPeriod = cleaned.panel.firstPeriod else { return .trends([]) }
     let groupings = TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: cleaned.roster) }
     let statistics = TrendStatistics(minGroup: pipeline.minGroup, firstPeriod: firstPeriod)
-    var rows = TrendAggregator(panel: cleaned.panel, groupings: groupings).summarise(threads: threads) { grouping, sample in
+    var rows = TrendAggregator(panel: cleaned.panel, groupings: groupings).summarise(threads: threads) {
+      grouping, sample in
       statistics.row(for: sample, of: grouping)
     }
     rows.sort(by: TrendRow.outputOrder)
@@ -51,7 +54,8 @@ struct Analyses {
     return .trends(rows)
   }
 
-  private func trainingEffects(_ cleaned: CleanedInputs, _ participations: ParticipationTable) -> OutputTable {
+  private func trainingEffects(_ cleaned: CleanedInputs, _ participations: ParticipationTable) -> OutputTable
+  {
     let started = Date()
     let impact = pipeline.impact
     let options = TrainingEffectsOptions(
@@ -66,12 +70,16 @@ struct Analyses {
     return .trainingEffects(rows)
   }
 
-  private func differenceInDifferences(_ cleaned: CleanedInputs, _ participations: ParticipationTable) -> [OutputTable] {
+  private func differenceInDifferences(_ cleaned: CleanedInputs, _ participations: ParticipationTable)
+    -> [OutputTable]
+  {
     let started = Date()
     let control = StaggeredDiD.ControlGroup(rawValue: pipeline.impact.controlGroup) ?? .never
     var studies: [DiDStudy] = []
     for method in [nil] + TrainingMethod.allCases.map(Optional.some) {
-      guard let cohorts = TrainingCohorts(performance: cleaned.panel, participations: participations, method: method),
+      guard
+        let cohorts = TrainingCohorts(
+          performance: cleaned.panel, participations: participations, method: method),
         let did = StaggeredDiD(panel: cohorts.panel, control: control)
       else { continue }
       studies.append(

@@ -75,7 +75,8 @@ public struct PipelineRun {
         read: over.tally.rowsRead, limit: limit(for: over.reader.kind), keptAt: keptAt)
     }
 
-    let tables = Analyses(pipeline: pipeline, threads: threads, log: log).tables(for: cleaned, stages: &stages)
+    let tables = Analyses(pipeline: pipeline, threads: threads, log: log).tables(
+      for: cleaned, stages: &stages)
 
     let clock = Date()
     var files: [String] = []
@@ -110,9 +111,11 @@ public struct PipelineRun {
     let impact = pipeline.impact
     var result = [
       "grain": pipeline.grain.rawValue, "min_group": String(pipeline.minGroup),
-      "outputs": PipelineFile.Analysis.allCases.filter(pipeline.outputs.contains).map(\.rawValue).joined(separator: ","),
+      "outputs": PipelineFile.Analysis.allCases.filter(pipeline.outputs.contains).map(\.rawValue).joined(
+        separator: ","),
       "impact.window": String(impact.window), "impact.min_periods": String(impact.minPeriods),
-      "impact.bootstrap.draws": String(impact.bootstrapDraws), "impact.bootstrap.seed": String(impact.bootstrapSeed),
+      "impact.bootstrap.draws": String(impact.bootstrapDraws),
+      "impact.bootstrap.seed": String(impact.bootstrapSeed),
       "impact.control_group": impact.controlGroup,
     ]
     for input in pipeline.inputs {
