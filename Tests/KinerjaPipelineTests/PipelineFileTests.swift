@@ -112,3 +112,42 @@ import Testing
     #expect(error(text)?.message.contains("larger than") == true)
   }
 }
+
+@Suite struct ImpactSettingsTests {
+  func load(_ extra: String) throws -> PipelineFile {
+    let directory = TemporaryDirectory()
+    return try withExtendedLifetime(directory) {
+      try PipelineFile.load(
+        path: directory.write("p.yaml", "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n" + extra))
+    }
+  }
+
+  @Test func defaultsAndSettings() throws {
+    let defaults = try load("")
+    #expect(defaults.outputs == Set(PipelineFile.Analysis.allCases))
+    #expect(defaults.impact.window == 3 && defaults.impact.bootstrapDraws == 1000 && defaults.impact.controlGroup == "never")
+    let set = try load(
+      "outputs: [trends, did]\nimpact:\n  window: 6\n  min_periods: 2\n  bootstrap: { draws: 0, seed: 9 }\n  control_group: not_yet\n")
+    #expect(set.outputs == [.trends, .did])
+    #expect(set.impact.window == 6 && set.impact.minPeriods == 2 && set.impact.bootstrapDraws == 0)
+    #expect(set.impact.bootstrapSeed == 9 && set.impact.controlGroup == "not_yet")
+  }
+
+  @Test(arguments: [
+    ("outputs: [trends, payroll]\n", "outputs", 4),
+    ("outputs: trends\n", "outputs", 4),
+    ("impact: { window: 0 }\n", "impact.window", 4),
+    ("impact: { control_group: sometimes }\n", "impact.control_group", 4),
+    ("impact:\n  bootstrap: { draws: 10, sed: 1 }\n", "impact.bootstrap.sed", 5),
+    ("impact: { window: 2, min_periods: 3 }\n", "impact.min_periods", 4),
+  ])
+  func mistakesAreNamed(text: String, key: String, line: Int) throws {
+    do {
+      _ = try load(text)
+      Issue.record("accepted \(text)")
+    } catch let error as PipelineFileError {
+      #expect(error.key == key)
+      #expect(error.line == line, "\(error)")
+    }
+  }
+}
