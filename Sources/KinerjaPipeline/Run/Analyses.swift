@@ -75,21 +75,25 @@ struct Analyses {
   {
     let started = Date()
     let control = StaggeredDiD.ControlGroup(rawValue: pipeline.impact.controlGroup) ?? .never
-    var studies: [DiDStudy] = []
+    // One study at a time: each holds a balanced panel of its employees, so only its
+    // output rows are kept once it is done.
+    var groupTime = OutputTable.didGroupTime([])
+    var summary = OutputTable.didSummary([])
+    var studies = 0
     for method in [nil] + TrainingMethod.allCases.map(Optional.some) {
-      guard
-        let cohorts = TrainingCohorts(
-          performance: cleaned.panel, participations: participations, method: method),
+      guard let cohorts = TrainingCohorts(performance: cleaned.panel, participations: participations, method: method),
         let did = StaggeredDiD(panel: cohorts.panel, control: control)
       else { continue }
-      studies.append(
-        DiDStudy(
-          variant: method?.description ?? "all", cohorts: cohorts, did: did, summary: DiDSummary(did),
-          minGroup: pipeline.minGroup))
+      let study = DiDStudy(
+        variant: method?.description ?? "all", cohorts: cohorts, did: did, summary: DiDSummary(did),
+        minGroup: pipeline.minGroup)
+      groupTime.rows += OutputTable.didGroupTime([study]).rows
+      summary.rows += OutputTable.didSummary([study]).rows
+      studies += 1
     }
     log.stage(
-      "analyse did", "\(studies.count) studies (all methods and each method), control \(control.rawValue)",
+      "analyse did", "\(studies) studies (all methods and each method), control \(control.rawValue)",
       seconds: Date().timeIntervalSince(started))
-    return [.didGroupTime(studies), .didSummary(studies)]
+    return [groupTime, summary]
   }
 }
