@@ -56,6 +56,19 @@ struct BadRows {
 
   /// Half the malformed rows lose their last field; the others carry a misplaced quote.
   mutating func losesAField() -> Bool { random.chance(0.5) }
+
+  /// Writes a clean row with `row` and counts it, then perhaps a bad row of a drawn kind;
+  /// `row` is told the fault (nil for the clean row) and whether the row loses a field.
+  mutating func write(
+    into buffer: inout RowBuffer, counting output: inout ChunkOutput,
+    _ row: (RejectReason?, Bool, inout RowBuffer) -> Void
+  ) {
+    row(nil, false, &buffer)
+    output.cleanRows += 1
+    if let fault = next() {
+      row(fault, fault == .malformedRow && losesAField(), &buffer)
+    }
+  }
 }
 
 /// What one chunk of an export came to.

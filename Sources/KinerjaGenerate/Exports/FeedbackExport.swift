@@ -19,7 +19,7 @@ enum FeedbackExport {
       let overallGiven = random.chance(0.5)
       let comment = Words.courseComments[random.int(0...(Words.courseComments.count - 1))]
       var bad = BadRows(input: .trainingFeedback, rate: options.badRowRate, seed: options.seed, index: index)
-      let row = { (fault: RejectReason?, losesAField: Bool, buffer: inout RowBuffer) in
+      bad.write(into: &buffer, counting: &output) { fault, losesAField, buffer in
         buffer.text(fault == .unknownProgram ? "DIK-0000-XX0-00" : participation.programID)
         if fault == .invalidNIP {
           buffer.text("123")
@@ -43,11 +43,6 @@ enum FeedbackExport {
           buffer.text(comment)
         }
         buffer.endRow()
-      }
-      row(nil, false, &buffer)
-      output.cleanRows += 1
-      if let fault = bad.next() {
-        row(fault, fault == .malformedRow && bad.losesAField(), &buffer)
       }
       output.add(bad.counts)
     }

@@ -30,7 +30,7 @@ enum SurveyExport {
           let comment =
             random.chance(0.4) ? Words.surveyComments[random.int(0...(Words.surveyComments.count - 1))] : ""
           let id = "R\(agencyIndex)-\(quarter + 1)-\(respondent + 1)"
-          let row = { (fault: RejectReason?, losesAField: Bool, buffer: inout RowBuffer) in
+          bad.write(into: &buffer, counting: &output) { fault, losesAField, buffer in
             buffer.text(agency.code)
             buffer.text(unit)
             switch fault {
@@ -52,11 +52,6 @@ enum SurveyExport {
             // reader skips to the end of the line, so a line break would split the row.
             if !losesAField { buffer.text(fault == .malformedRow ? "" : comment) }
             buffer.endRow()
-          }
-          row(nil, false, &buffer)
-          output.cleanRows += 1
-          if let fault = bad.next() {
-            row(fault, fault == .malformedRow && bad.losesAField(), &buffer)
           }
         }
       }
