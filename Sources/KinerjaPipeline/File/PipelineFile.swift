@@ -19,7 +19,7 @@ import Yams
 /// output: ../out/sample
 /// threads: 2                  # default: the machine's cores
 /// max_reject_rate: 0.10       # default for every input
-/// outputs: [trends, training_effects, did]   # default: every output the inputs allow
+/// outputs: [trends, trend_tests, training_effects, did]   # default: every output the inputs allow
 /// impact:
 ///   window: 3                 # periods averaged before and after a training
 ///   min_periods: 1            # periods needed on each side
@@ -61,6 +61,7 @@ public struct PipelineFile: Sendable {
   /// An analysis a pipeline can ask for.
   public enum Analysis: String, CaseIterable, Sendable {
     case trends
+    case trendTests = "trend_tests"
     case trainingEffects = "training_effects"
     /// `did_group_time` and `did_summary`.
     case did

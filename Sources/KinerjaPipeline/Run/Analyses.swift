@@ -13,8 +13,12 @@ struct Analyses {
   /// Every output table the pipeline's analyses produce, in output order.
   func tables(for cleaned: CleanedInputs, stages: inout [RunManifest.Stage]) -> [OutputTable] {
     var tables: [OutputTable] = []
-    if pipeline.outputs.contains(.trends) {
-      tables.append(timed("trends", &stages) { trends(cleaned) })
+    if pipeline.outputs.contains(.trends) || pipeline.outputs.contains(.trendTests) {
+      let rows = timed("trends", &stages) { trendRows(cleaned) }
+      if pipeline.outputs.contains(.trends) { tables.append(.trends(rows)) }
+      if pipeline.outputs.contains(.trendTests) {
+        tables.append(timed("trend_tests", &stages) { trendTests(rows) })
+      }
     }
     if let participations = cleaned.participations {
       if pipeline.outputs.contains(.trainingEffects) {
@@ -36,9 +40,9 @@ struct Analyses {
     return result
   }
 
-  private func trends(_ cleaned: CleanedInputs) -> OutputTable {
+  private func trendRows(_ cleaned: CleanedInputs) -> [TrendRow] {
     let started = Date()
-    guard let firstPeriod = cleaned.panel.firstPeriod else { return .trends([]) }
+    guard let firstPeriod = cleaned.panel.firstPeriod else { return [] }
     let groupings = TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: cleaned.roster) }
     let statistics = TrendStatistics(minGroup: pipeline.minGroup, firstPeriod: firstPeriod)
     var rows = TrendAggregator(panel: cleaned.panel, groupings: groupings).summarise(threads: threads) {
@@ -51,7 +55,14 @@ struct Analyses {
       "\(rows.count) rows over \(groupings.count) levels × \(cleaned.panel.scores.count) periods, "
         + "\(rows.filter(\.suppressed).count) suppressed, \(threads) threads",
       seconds: Date().timeIntervalSince(started))
-    return .trends(rows)
+    return rows
+  }
+
+  private func trendTests(_ trends: [TrendRow]) -> OutputTable {
+    let started = Date()
+    let rows = TrendTestRow.rows(from: trends)
+    log.stage("analyse trend_tests", "\(rows.count) groups", seconds: Date().timeIntervalSince(started))
+    return .trendTests(rows)
   }
 
   private func trainingEffects(_ cleaned: CleanedInputs, _ participations: ParticipationTable) -> OutputTable
@@ -81,7 +92,9 @@ struct Analyses {
     var summary = OutputTable.didSummary([])
     var studies = 0
     for method in [nil] + TrainingMethod.allCases.map(Optional.some) {
-      guard let cohorts = TrainingCohorts(performance: cleaned.panel, participations: participations, method: method),
+      guard
+        let cohorts = TrainingCohorts(
+          performance: cleaned.panel, participations: participations, method: method),
         let did = StaggeredDiD(panel: cohorts.panel, control: control)
       else { continue }
       let study = DiDStudy(
