@@ -118,16 +118,20 @@ import Testing
     let directory = TemporaryDirectory()
     return try withExtendedLifetime(directory) {
       try PipelineFile.load(
-        path: directory.write("p.yaml", "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n" + extra))
+        path: directory.write(
+          "p.yaml", "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n" + extra))
     }
   }
 
   @Test func defaultsAndSettings() throws {
     let defaults = try load("")
     #expect(defaults.outputs == Set(PipelineFile.Analysis.allCases))
-    #expect(defaults.impact.window == 3 && defaults.impact.bootstrapDraws == 1000 && defaults.impact.controlGroup == "never")
+    #expect(
+      defaults.impact.window == 3 && defaults.impact.bootstrapDraws == 1000
+        && defaults.impact.controlGroup == "never")
     let set = try load(
-      "outputs: [trends, did]\nimpact:\n  window: 6\n  min_periods: 2\n  bootstrap: { draws: 0, seed: 9 }\n  control_group: not_yet\n")
+      "outputs: [trends, did]\nimpact:\n  window: 6\n  min_periods: 2\n  bootstrap: { draws: 0, seed: 9 }\n  control_group: not_yet\n"
+    )
     #expect(set.outputs == [.trends, .did])
     #expect(set.impact.window == 6 && set.impact.minPeriods == 2 && set.impact.bootstrapDraws == 0)
     #expect(set.impact.bootstrapSeed == 9 && set.impact.controlGroup == "not_yet")

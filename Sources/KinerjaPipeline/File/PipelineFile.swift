@@ -19,7 +19,8 @@ import Yams
 /// output: ../out/sample
 /// threads: 2                  # default: the machine's cores
 /// max_reject_rate: 0.10       # default for every input
-/// outputs: [trends, trend_tests, training_effects, did]   # default: every output the inputs allow
+/// outputs: [trends, trend_tests, service_satisfaction, training_effects, did]   # default: every output the inputs allow
+/// ikm_grain: quarter         # the period IKM is reported per (default quarter)
 /// impact:
 ///   window: 3                 # periods averaged before and after a training
 ///   min_periods: 1            # periods needed on each side
@@ -53,6 +54,8 @@ public struct PipelineFile: Sendable {
   public var threads: Int?
   /// The default limit on rejected rows / rows read.
   public var maxRejectRate: Double = 0.10
+  /// The period IKM is reported per: survey responses are rolled up to it.
+  public var ikmGrain: Grain = .quarter
   /// The analyses asked for; data quality, rejects and the manifest are always written.
   public var outputs: Set<Analysis> = Set(Analysis.allCases)
   /// Settings of the training-impact analyses.
@@ -62,6 +65,7 @@ public struct PipelineFile: Sendable {
   public enum Analysis: String, CaseIterable, Sendable {
     case trends
     case trendTests = "trend_tests"
+    case serviceSatisfaction = "service_satisfaction"
     case trainingEffects = "training_effects"
     /// `did_group_time` and `did_summary`.
     case did
@@ -216,6 +220,11 @@ private struct NodeReader {
       case "threads": pipeline.threads = try integer(value, key, in: 1...1024)
       case "max_reject_rate": pipeline.maxRejectRate = try rate(value, key)
       case "outputs": pipeline.outputs = try analyses(value, key)
+      case "ikm_grain":
+        guard let grain = Grain(rawValue: try string(value, key)) else {
+          throw error(value, key, "expected month, quarter or year")
+        }
+        pipeline.ikmGrain = grain
       case "impact": pipeline.impact = try impact(value)
       default: break
       }

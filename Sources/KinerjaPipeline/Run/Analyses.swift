@@ -20,6 +20,18 @@ struct Analyses {
         tables.append(timed("trend_tests", &stages) { trendTests(rows) })
       }
     }
+    if let responses = cleaned.responses, pipeline.outputs.contains(.serviceSatisfaction) {
+      tables.append(
+        timed("service_satisfaction", &stages) {
+          let started = Date()
+          let rows = SatisfactionRow.rows(
+            from: responses, grain: pipeline.ikmGrain, minGroup: pipeline.minGroup)
+          log.stage(
+            "analyse service_satisfaction", "\(rows.count) agency and unit periods",
+            seconds: Date().timeIntervalSince(started))
+          return .serviceSatisfaction(rows)
+        })
+    }
     if let participations = cleaned.participations {
       if pipeline.outputs.contains(.trainingEffects) {
         tables.append(timed("training_effects", &stages) { trainingEffects(cleaned, participations) })

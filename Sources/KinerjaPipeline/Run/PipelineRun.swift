@@ -116,7 +116,7 @@ public struct PipelineRun {
       "impact.window": String(impact.window), "impact.min_periods": String(impact.minPeriods),
       "impact.bootstrap.draws": String(impact.bootstrapDraws),
       "impact.bootstrap.seed": String(impact.bootstrapSeed),
-      "impact.control_group": impact.controlGroup,
+      "impact.control_group": impact.controlGroup, "ikm_grain": pipeline.ikmGrain.rawValue,
     ]
     for input in pipeline.inputs {
       result["max_reject_rate.\(input.kind.rawValue)"] = String(pipeline.rejectLimit(for: input))

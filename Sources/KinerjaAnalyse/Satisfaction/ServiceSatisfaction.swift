@@ -1,0 +1,104 @@
+public import KinerjaClean
+public import KinerjaIngest
+
+/// The citizens' satisfaction index (IKM) of PermenPANRB 14/2017.
+///
+/// For each of the nine elements the NRR is the mean of its 1–4 answers (unanswered
+/// elements left out); IKM = 25 × (Σ NRR / 9), each element weighing exactly 1/9 (not
+/// the rounded 0.11). The grade is read from the IKM rounded to two decimals, as it is
+/// reported: A Sangat Baik 88.31–100, B Baik 76.61–88.30, C Kurang Baik 65.00–76.60,
+/// D Tidak Baik 25.00–64.99.
+public enum IKM {
+  /// The index from the nine element means.
+  public static func index(elementMeans: [Double]) -> Double {
+    25 * elementMeans.reduce(0, +) / 9
+  }
+
+  /// The grade letter and its Indonesian label.
+  public static func grade(_ ikm: Double) -> (letter: String, label: String) {
+    let reported = (ikm * 100).rounded() / 100
+    switch reported {
+    case 88.31...: return ("A", "Sangat Baik")
+    case 76.61...: return ("B", "Baik")
+    case 65.00...: return ("C", "Kurang Baik")
+    default: return ("D", "Tidak Baik")
+    }
+  }
+}
+
+/// One row of `service_satisfaction`: an agency's (or a service unit's) respondents in a period.
+public struct SatisfactionRow: Sendable {
+  /// `agency`, or `unit` for a service unit within its agency.
+  public var level: String
+  public var agencyCode: String
+  /// The service unit; empty at the agency level.
+  public var unit: String
+  public var period: Period
+  public var respondents: Int
+  /// NRR of elements u1 … u9 (nil when nobody answered one, or when suppressed).
+  public var elementMeans: [Double?]
+  public var ikm: Double?
+  public var grade: String?
+  public var gradeLabel: String?
+  /// Fewer respondents than `min_group`.
+  public var suppressed: Bool
+
+  /// Rows for every agency and every service unit, per survey period rolled up to `grain`
+  /// (IKM is reported per quarter, semester or year; a coarser survey period stays as stated).
+  public static func rows(from responses: SurveyResponses, grain: Grain, minGroup: Int) -> [SatisfactionRow] {
+    struct Key: Hashable {
+      var agency: Int32
+      var unit: Int32
+      var period: Period
+    }
+    var sums: [Key: (respondents: Int, sums: [Int], answers: [Int])] = [:]
+    let elements = SurveyResponses.elementCount
+    for index in 0..<responses.count {
+      // Every response counts for its agency and, when it names one, its service unit.
+      let period = responses.period[index].rolled(to: grain) ?? responses.period[index]
+      var keys = [Key(agency: responses.agency[index], unit: -1, period: period)]
+      if responses.unit[index] >= 0 {
+        keys.append(Key(agency: responses.agency[index], unit: responses.unit[index], period: period))
+      }
+      for key in keys {
+        var entry =
+          sums[key] ?? (0, [Int](repeating: 0, count: elements), [Int](repeating: 0, count: elements))
+        entry.respondents += 1
+        for element in 0..<elements {
+          let answer = Int(responses.answers[index * elements + element])
+          if answer > 0 {
+            entry.sums[element] += answer
+            entry.answers[element] += 1
+          }
+        }
+        sums[key] = entry
+      }
+    }
+    let rows = sums.map { key, entry -> SatisfactionRow in
+      let shown = entry.respondents >= minGroup
+      let means: [Double?] = (0..<elements).map { element in
+        entry.answers[element] > 0 ? Double(entry.sums[element]) / Double(entry.answers[element]) : nil
+      }
+      let complete = means.allSatisfy { $0 != nil }
+      let ikm = shown && complete ? IKM.index(elementMeans: means.map { $0! }) : nil
+      let grade = ikm.map(IKM.grade)
+      return SatisfactionRow(
+        level: key.unit < 0 ? "agency" : "unit", agencyCode: responses.agencies[key.agency],
+        unit: key.unit < 0 ? "" : responses.units[key.unit], period: key.period,
+        respondents: entry.respondents,
+        elementMeans: shown ? means : [Double?](repeating: nil, count: elements), ikm: ikm,
+        grade: grade?.letter,
+        gradeLabel: grade?.label, suppressed: !shown)
+    }
+    return rows.sorted { lhs, rhs in
+      (
+        lhs.level == "agency" ? 0 : 1, lhs.agencyCode, lhs.unit, lhs.period.grain.periodsPerYear,
+        lhs.period.index
+      )
+        < (
+          rhs.level == "agency" ? 0 : 1, rhs.agencyCode, rhs.unit, rhs.period.grain.periodsPerYear,
+          rhs.period.index
+        )
+    }
+  }
+}
