@@ -33,6 +33,9 @@ struct Analyses {
         })
     }
     if let participations = cleaned.participations {
+      if pipeline.outputs.contains(.trainingCoverage) {
+        tables.append(timed("training_coverage", &stages) { trainingCoverage(cleaned, participations) })
+      }
       if pipeline.outputs.contains(.trainingEffects) {
         tables.append(timed("training_effects", &stages) { trainingEffects(cleaned, participations) })
       }
@@ -75,6 +78,17 @@ struct Analyses {
     let rows = TrendTestRow.rows(from: trends)
     log.stage("analyse trend_tests", "\(rows.count) groups", seconds: Date().timeIntervalSince(started))
     return .trendTests(rows)
+  }
+
+  private func trainingCoverage(_ cleaned: CleanedInputs, _ participations: ParticipationTable) -> OutputTable
+  {
+    let started = Date()
+    let years = Set(cleaned.panel.periods.map(\.year)).sorted()
+    let rows = CoverageRow.rows(
+      roster: cleaned.roster, participations: participations, years: years, minGroup: pipeline.minGroup)
+    log.stage(
+      "analyse training_coverage", "\(rows.count) agency years", seconds: Date().timeIntervalSince(started))
+    return .trainingCoverage(rows)
   }
 
   private func trainingEffects(_ cleaned: CleanedInputs, _ participations: ParticipationTable) -> OutputTable

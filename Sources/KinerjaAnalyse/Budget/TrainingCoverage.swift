@@ -1,0 +1,73 @@
+public import KinerjaClean
+import KinerjaIngest
+
+/// One row of `training_coverage`: an agency's training in one calendar year.
+///
+/// A participation counts in the year of its end date. JP count only for completed
+/// participations (PP 11/2017 asks for 20 JP of development a year); spend counts every
+/// participation, completed or not, since it was paid for.
+public struct CoverageRow: Sendable {
+  public var agencyCode: String
+  public var year: Int
+  /// Employees of the agency in the master (a snapshot: the same every year).
+  public var employees: Int
+  /// Employees with at least one completed participation that year.
+  public var trainedEmployees: Int
+  /// JP of completed participations.
+  public var totalJP: Double
+  /// Share of the agency's employees with at least 20 JP that year.
+  public var shareWith20JP: Double?
+  /// Rupiah spent on every participation.
+  public var spend: Double
+  public var spendPerEmployee: Double?
+  /// Fewer employees than `min_group`: shares withheld.
+  public var suppressed: Bool
+
+  /// The JP a year every civil servant should reach.
+  public static let requiredJP = 20.0
+
+  /// Rows for every agency and every year of `years` (and any year with training).
+  public static func rows(
+    roster: EmployeeRoster, participations: ParticipationTable, years: [Int], minGroup: Int
+  ) -> [CoverageRow] {
+    var jp: [Int: [Int32: Double]] = [:]  // year → employee → JP
+    var spend: [Int: [Int32: Double]] = [:]  // year → agency → rupiah
+    for index in 0..<participations.count {
+      let year = participations.endDate[index].components.year
+      let employee = participations.employee[index]
+      let agency = roster.agency[Int(employee)]
+      let cost = participations.costIDR[index]
+      spend[year, default: [:]][agency, default: 0] += cost.isNaN ? 0 : cost
+      if participations.status[index] == .completed {
+        let hours = participations.hoursJP[index]
+        jp[year, default: [:]][employee, default: 0] += hours.isNaN ? 0 : hours
+      }
+    }
+    var employeesPerAgency = [Int](repeating: 0, count: roster.agencies.count)
+    for agency in roster.agency { employeesPerAgency[Int(agency)] += 1 }
+    var rows: [CoverageRow] = []
+    for year in Set(years).union(jp.keys).union(spend.keys).sorted() {
+      var trained = [Int](repeating: 0, count: roster.agencies.count)
+      var hours = [Double](repeating: 0, count: roster.agencies.count)
+      var reached = [Int](repeating: 0, count: roster.agencies.count)
+      for (employee, total) in jp[year] ?? [:] {
+        let agency = Int(roster.agency[Int(employee)])
+        trained[agency] += 1
+        hours[agency] += total
+        if total >= requiredJP { reached[agency] += 1 }
+      }
+      for agency in 0..<roster.agencies.count {
+        let employees = employeesPerAgency[agency]
+        let shown = employees >= minGroup
+        let paid = spend[year]?[Int32(agency)] ?? 0
+        rows.append(
+          CoverageRow(
+            agencyCode: roster.agencies[Int32(agency)], year: year, employees: employees,
+            trainedEmployees: trained[agency],
+            totalJP: hours[agency], shareWith20JP: shown ? Double(reached[agency]) / Double(employees) : nil,
+            spend: paid, spendPerEmployee: shown ? paid / Double(employees) : nil, suppressed: !shown))
+      }
+    }
+    return rows.sorted { ($0.agencyCode, $0.year) < ($1.agencyCode, $1.year) }
+  }
+}
