@@ -16,17 +16,26 @@ public struct TrainingCohorts: Sendable {
   /// The panel's first period, to name periods.
   public let firstPeriod: Period
 
-  /// The panel for all methods, or for the employees first trained by `method` against
-  /// the never (or not yet) trained.
-  public init?(
-    performance: PerformancePanel, participations: ParticipationTable, method: TrainingMethod? = nil
-  ) {
+  /// Whose first completed training makes them treated.
+  public enum Selection: Sendable {
+    /// Everyone trained.
+    case all
+    /// Employees whose first completed training used this method.
+    case method(TrainingMethod)
+    /// Employees whose first completed training was this programme (an id in `programs`).
+    case program(Int32)
+  }
+
+  /// The panel for `selection` against the never (or not yet) trained; employees first
+  /// trained otherwise are left out.
+  public init?(performance: PerformancePanel, participations: ParticipationTable, selection: Selection = .all)
+  {
     guard let firstPeriod = performance.firstPeriod, !performance.scores.isEmpty else { return nil }
     self.firstPeriod = firstPeriod
     let periods = performance.scores.count
     // First completed training per employee; employees with any training but none completed.
     var first = [Int32](repeating: Int32.max, count: performance.employees)
-    var firstMethod = [TrainingMethod?](repeating: nil, count: performance.employees)
+    var firstParticipation = [Int](repeating: -1, count: performance.employees)
     var trainedAtAll = [Bool](repeating: false, count: performance.employees)
     for index in 0..<participations.count {
       let employee = Int(participations.employee[index])
@@ -36,7 +45,7 @@ public struct TrainingCohorts: Sendable {
       let offset = period.index - firstPeriod.index
       if offset < first[employee] {
         first[employee] = offset
-        firstMethod[employee] = participations.method[index]
+        firstParticipation[employee] = index
       }
     }
     var outcomes: [Double] = []
@@ -51,7 +60,12 @@ public struct TrainingCohorts: Sendable {
       } else if Int(first[employee]) >= periods {
         cohort = nil
       } else {
-        if let method, firstMethod[employee] != method { continue }
+        let participation = firstParticipation[employee]
+        switch selection {
+        case .all: break
+        case .method(let method): if participations.method[participation] != method { continue }
+        case .program(let program): if participations.program[participation] != program { continue }
+        }
         cohort = Int(first[employee])
       }
       for period in 0..<periods { outcomes.append(performance.scores[period][employee]) }

@@ -19,7 +19,8 @@ import Yams
 /// output: ../out/sample
 /// threads: 2                  # default: the machine's cores
 /// max_reject_rate: 0.10       # default for every input
-/// outputs: [trends, trend_tests, service_satisfaction, training_coverage, training_effects, did]   # default: every output the inputs allow
+/// outputs: [trends, trend_tests, service_satisfaction, training_coverage, training_effects, did,
+///           cost_effectiveness]   # default: every output the inputs allow
 /// ikm_grain: quarter         # the period IKM is reported per (default quarter)
 /// impact:
 ///   window: 3                 # periods averaged before and after a training
@@ -70,6 +71,7 @@ public struct PipelineFile: Sendable {
     case trainingEffects = "training_effects"
     /// `did_group_time` and `did_summary`.
     case did
+    case costEffectiveness = "cost_effectiveness"
   }
 
   /// How training impact is measured.

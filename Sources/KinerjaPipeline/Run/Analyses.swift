@@ -39,8 +39,17 @@ struct Analyses {
       if pipeline.outputs.contains(.trainingEffects) {
         tables.append(timed("training_effects", &stages) { trainingEffects(cleaned, participations) })
       }
-      if pipeline.outputs.contains(.did) {
-        tables += timed("did", &stages) { differenceInDifferences(cleaned, participations) }
+      var methodEffects: [TrainingMethod: EffectEstimate] = [:]
+      if pipeline.outputs.contains(.did) || pipeline.outputs.contains(.costEffectiveness) {
+        let (didTables, effects) = timed("did", &stages) { differenceInDifferences(cleaned, participations) }
+        if pipeline.outputs.contains(.did) { tables += didTables }
+        methodEffects = effects
+      }
+      if pipeline.outputs.contains(.costEffectiveness) {
+        tables.append(
+          timed("cost_effectiveness", &stages) {
+            costEffectiveness(cleaned, participations, methodEffects: methodEffects)
+          })
       }
     }
     return tables
@@ -107,32 +116,71 @@ struct Analyses {
     return .trainingEffects(rows)
   }
 
-  private func differenceInDifferences(_ cleaned: CleanedInputs, _ participations: ParticipationTable)
-    -> [OutputTable]
-  {
+  private var controlGroup: StaggeredDiD.ControlGroup {
+    StaggeredDiD.ControlGroup(rawValue: pipeline.impact.controlGroup) ?? .never
+  }
+
+  /// The DiD study of the employees `selection` picks, if there is one to estimate.
+  private func study(
+    _ selection: TrainingCohorts.Selection, variant: String, _ cleaned: CleanedInputs,
+    _ participations: ParticipationTable
+  ) -> DiDStudy? {
+    guard
+      let cohorts = TrainingCohorts(
+        performance: cleaned.panel, participations: participations, selection: selection),
+      let did = StaggeredDiD(panel: cohorts.panel, control: controlGroup)
+    else { return nil }
+    return DiDStudy(
+      variant: variant, cohorts: cohorts, did: did, summary: DiDSummary(did), minGroup: pipeline.minGroup)
+  }
+
+  private func differenceInDifferences(
+    _ cleaned: CleanedInputs, _ participations: ParticipationTable
+  ) -> ([OutputTable], [TrainingMethod: EffectEstimate]) {
     let started = Date()
-    let control = StaggeredDiD.ControlGroup(rawValue: pipeline.impact.controlGroup) ?? .never
     // One study at a time: each holds a balanced panel of its employees, so only its
     // output rows are kept once it is done.
     var groupTime = OutputTable.didGroupTime([])
     var summary = OutputTable.didSummary([])
+    var effects: [TrainingMethod: EffectEstimate] = [:]
     var studies = 0
     for method in [nil] + TrainingMethod.allCases.map(Optional.some) {
       guard
-        let cohorts = TrainingCohorts(
-          performance: cleaned.panel, participations: participations, method: method),
-        let did = StaggeredDiD(panel: cohorts.panel, control: control)
+        let study = study(
+          method.map { .method($0) } ?? .all, variant: method?.description ?? "all", cleaned, participations)
       else { continue }
-      let study = DiDStudy(
-        variant: method?.description ?? "all", cohorts: cohorts, did: did, summary: DiDSummary(did),
-        minGroup: pipeline.minGroup)
       groupTime.rows += OutputTable.didGroupTime([study]).rows
       summary.rows += OutputTable.didSummary([study]).rows
+      if let method { effects[method] = study.postTrainingEffect }
       studies += 1
     }
     log.stage(
-      "analyse did", "\(studies) studies (all methods and each method), control \(control.rawValue)",
+      "analyse did", "\(studies) studies (all methods and each method), control \(controlGroup.rawValue)",
       seconds: Date().timeIntervalSince(started))
-    return [groupTime, summary]
+    return ([groupTime, summary], effects)
+  }
+
+  /// Costs per programme and method, with each programme's own DiD study.
+  private func costEffectiveness(
+    _ cleaned: CleanedInputs, _ participations: ParticipationTable,
+    methodEffects: [TrainingMethod: EffectEstimate]
+  ) -> OutputTable {
+    let started = Date()
+    var completed = [Int32: Int]()
+    for index in 0..<participations.count where participations.status[index] == .completed {
+      completed[participations.program[index], default: 0] += 1
+    }
+    var programEffects: [Int32: EffectEstimate] = [:]
+    for (program, count) in completed where count >= pipeline.minGroup {
+      programEffects[program] =
+        study(.program(program), variant: "", cleaned, participations)?.postTrainingEffect
+    }
+    let rows = CostEffectivenessRow.rows(
+      participations: participations, programEffects: programEffects, methodEffects: methodEffects)
+    log.stage(
+      "analyse cost_effectiveness",
+      "\(rows.count) programmes and methods, \(programEffects.count) with a DiD effect",
+      seconds: Date().timeIntervalSince(started))
+    return .costEffectiveness(rows)
   }
 }

@@ -1,0 +1,40 @@
+public import KinerjaAnalyse
+
+extension OutputTable {
+  /// The `cost_effectiveness` output: one row per programme, then per method.
+  public static func costEffectiveness(_ rows: [CostEffectivenessRow]) -> OutputTable {
+    OutputTable(
+      name: "cost_effectiveness",
+      columns: [
+        "by", "value", "name", "participants", "completed", "total_cost_idr", "cost_per_participant_idr",
+        "total_jp",
+        "cost_per_jp_idr", "did_effect", "did_ci_low", "did_ci_high", "did_treated", "cost_per_point_idr",
+        "note",
+      ],
+      rows: rows.map { row in
+        [
+          .text(row.by), .text(row.value), .text(row.name), .integer(row.participants),
+          .integer(row.completed),
+          .number(row.totalCost), .number(row.costPerParticipant), .number(row.totalJP),
+          .number(row.costPerJP),
+          .number(row.effect?.att), .number(row.effect?.low), .number(row.effect?.high),
+          row.effect.map { .integer($0.treated) } ?? .null, .number(row.costPerPoint),
+          row.note.map(Cell.text) ?? .null,
+        ]
+      })
+  }
+}
+
+extension DiDStudy {
+  /// The study's effect after the training period with its 95 % interval, unless withheld.
+  public var postTrainingEffect: EffectEstimate? {
+    guard treatedUnits >= minGroup,
+      let estimate = summary.estimates.first(where: { $0.aggregation == "post_training" && $0.index == nil })
+    else { return nil }
+    let z = OutputTable.z95
+    return EffectEstimate(
+      att: estimate.att, low: estimate.att - z * estimate.standardError,
+      high: estimate.att + z * estimate.standardError,
+      treated: treatedUnits)
+  }
+}
