@@ -22,7 +22,8 @@ import Testing
     let withoutManifest = runs.map { $0.filter { $0.key != "manifest.json" } }
     let expectedFiles =
       [
-        "cost_effectiveness", "data_quality", "did_group_time", "did_summary", "service_satisfaction",
+        "agency_rankings", "cost_effectiveness", "data_quality", "did_group_time", "did_summary",
+        "service_satisfaction",
         "training_coverage", "training_effects", "trend_tests", "trends",
       ]
       + InputKind.allCases.map { "rejects/\($0.rawValue)" }
@@ -75,8 +76,8 @@ import Testing
       #expect((input["sha256"] as! String).count == 64)
     }
     let outputs = try #require(manifest["outputs"] as? [[String: Any]])
-    #expect(outputs.count == 28)
-    #expect((manifest["stages"] as? [[String: Any]])?.count == 13, "five inputs, seven analyses, export")
+    #expect(outputs.count == 30)
+    #expect((manifest["stages"] as? [[String: Any]])?.count == 14, "five inputs, eight analyses, export")
     #expect(manifest["threads"] != nil && manifest["started_at"] != nil && manifest["pipeline_sha256"] != nil)
   }
 

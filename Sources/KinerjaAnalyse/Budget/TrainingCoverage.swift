@@ -50,7 +50,8 @@ public struct CoverageRow: Sendable {
       var trained = [Int](repeating: 0, count: roster.agencies.count)
       var hours = [Double](repeating: 0, count: roster.agencies.count)
       var reached = [Int](repeating: 0, count: roster.agencies.count)
-      for (employee, total) in jp[year] ?? [:] {
+      // In employee order, so sums of fractional JP are the same bits on every run.
+      for (employee, total) in (jp[year] ?? [:]).sorted(by: { $0.key < $1.key }) {
         let agency = Int(roster.agency[Int(employee)])
         trained[agency] += 1
         hours[agency] += total

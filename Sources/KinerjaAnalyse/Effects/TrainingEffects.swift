@@ -124,6 +124,24 @@ public struct TrainingEffects: Sendable {
     return results.compactMap { $0 }
   }
 
+  /// One (pre, post) pair per completed participation with enough periods on both sides.
+  public func pairs(
+    performance: PerformancePanel, participations: ParticipationTable
+  ) -> [(participation: Int, pre: Double, post: Double)] {
+    guard let first = performance.firstPeriod else { return [] }
+    var pairs: [(participation: Int, pre: Double, post: Double)] = []
+    for index in 0..<participations.count where participations.status[index] == .completed {
+      let employee = Int(participations.employee[index])
+      let offset = Int(
+        Period.containing(participations.endDate[index], grain: first.grain).index - first.index)
+      guard let pre = mean(performance, employee, (offset - options.window)..<offset),
+        let post = mean(performance, employee, (offset + 1)..<(offset + 1 + options.window))
+      else { continue }
+      pairs.append((index, pre, post))
+    }
+    return pairs
+  }
+
   /// The mean score of `employee` over `periods` within the panel, if it has at least `minPeriods`.
   private func mean(_ performance: PerformancePanel, _ employee: Int, _ periods: Range<Int>) -> Double? {
     var sum = 0.0

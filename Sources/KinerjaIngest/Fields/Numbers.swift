@@ -109,7 +109,9 @@ extension Field {
 
   /// Whether `field` starts with `-`, and where its digits start after an optional sign.
   private static func sign(of field: UnsafeRawBufferPointer) -> (negative: Bool, digitsStart: Int) {
-    guard let first = field.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") else { return (false, 0) }
+    guard let first = field.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") else {
+      return (false, 0)
+    }
     return (first == UInt8(ascii: "-"), 1)
   }
 

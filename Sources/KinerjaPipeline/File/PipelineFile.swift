@@ -20,7 +20,9 @@ import Yams
 /// threads: 2                  # default: the machine's cores
 /// max_reject_rate: 0.10       # default for every input
 /// outputs: [trends, trend_tests, service_satisfaction, training_coverage, training_effects, did,
-///           cost_effectiveness]   # default: every output the inputs allow
+///           cost_effectiveness, agency_rankings]
+/// rankings:
+///   weights: { performance: 1, improvement: 1, ikm: 1, coverage: 1, training_effect: 1 }   # default: every output the inputs allow
 /// ikm_grain: quarter         # the period IKM is reported per (default quarter)
 /// impact:
 ///   window: 3                 # periods averaged before and after a training
@@ -55,6 +57,10 @@ public struct PipelineFile: Sendable {
   public var threads: Int?
   /// The default limit on rejected rows / rows read.
   public var maxRejectRate: Double = 0.10
+  /// Ranking component weights as written (normalised to sum to 1 when used); default equal.
+  public var rankingWeights: [String: Double] = [
+    "performance": 1, "improvement": 1, "ikm": 1, "coverage": 1, "training_effect": 1,
+  ]
   /// The period IKM is reported per: survey responses are rolled up to it.
   public var ikmGrain: Grain = .quarter
   /// The analyses asked for; data quality, rejects and the manifest are always written.
@@ -72,6 +78,7 @@ public struct PipelineFile: Sendable {
     /// `did_group_time` and `did_summary`.
     case did
     case costEffectiveness = "cost_effectiveness"
+    case agencyRankings = "agency_rankings"
   }
 
   /// How training impact is measured.
@@ -223,6 +230,21 @@ private struct NodeReader {
       case "threads": pipeline.threads = try integer(value, key, in: 1...1024)
       case "max_reject_rate": pipeline.maxRejectRate = try rate(value, key)
       case "outputs": pipeline.outputs = try analyses(value, key)
+      case "rankings":
+        for (field, _, setting) in try entries(value, key: key, allowed: ["weights"]) {
+          let allowed = Set(["performance", "improvement", "ikm", "coverage", "training_effect"])
+          var weights: [String: Double] = [:]
+          for (component, _, weight) in try entries(setting, key: "rankings.\(field)", allowed: allowed) {
+            guard case .scalar = weight, let number = weight.float, number >= 0, number.isFinite else {
+              throw error(weight, "rankings.weights.\(component)", "expected a weight of 0 or more")
+            }
+            weights[component] = number
+          }
+          guard weights.values.reduce(0, +) > 0 else {
+            throw error(setting, "rankings.weights", "at least one weight must be above 0")
+          }
+          pipeline.rankingWeights = Dictionary(uniqueKeysWithValues: allowed.map { ($0, weights[$0] ?? 0) })
+        }
       case "ikm_grain":
         guard let grain = Grain(rawValue: try string(value, key)) else {
           throw error(value, key, "expected month, quarter or year")

@@ -32,6 +32,9 @@ struct Analyses {
           return .serviceSatisfaction(rows)
         })
     }
+    if pipeline.outputs.contains(.agencyRankings) {
+      tables.append(timed("agency_rankings", &stages) { agencyRankings(cleaned) })
+    }
     if let participations = cleaned.participations {
       if pipeline.outputs.contains(.trainingCoverage) {
         tables.append(timed("training_coverage", &stages) { trainingCoverage(cleaned, participations) })
@@ -100,14 +103,44 @@ struct Analyses {
     return .trainingCoverage(rows)
   }
 
+  private func agencyRankings(_ cleaned: CleanedInputs) -> OutputTable {
+    let started = Date()
+    let weights = Dictionary(
+      uniqueKeysWithValues: RankingComponent.allCases.map { ($0, pipeline.rankingWeights[$0.rawValue] ?? 0) })
+    let total = RankingComponent.allCases.reduce(0) { $0 + weights[$1]! }
+    if abs(total - 1) > 1e-12 {
+      log.line("agency_rankings: weights sum to \(total); normalised to sum to 1")
+    }
+    let years = Set(cleaned.panel.periods.map(\.year)).sorted()
+    let coverage =
+      cleaned.participations.map {
+        CoverageRow.rows(
+          roster: cleaned.roster, participations: $0, years: years, minGroup: pipeline.minGroup)
+      } ?? []
+    let pairs =
+      cleaned.participations.map {
+        TrainingEffects(options: effectsOptions).pairs(performance: cleaned.panel, participations: $0)
+      } ?? []
+    let rows = AgencyRankings(weights: weights, minGroup: pipeline.minGroup).rows(
+      roster: cleaned.roster, performance: cleaned.panel, responses: cleaned.responses, coverage: coverage,
+      trainingPairs: pairs, participations: cleaned.participations)
+    log.stage(
+      "analyse agency_rankings", "\(rows.filter { $0.rank != nil }.count) ranked agency years",
+      seconds: Date().timeIntervalSince(started))
+    return .agencyRankings(rows)
+  }
+
+  private var effectsOptions: TrainingEffectsOptions {
+    let impact = pipeline.impact
+    return TrainingEffectsOptions(
+      window: impact.window, minPeriods: impact.minPeriods, bootstrapDraws: impact.bootstrapDraws,
+      bootstrapSeed: impact.bootstrapSeed, minGroup: pipeline.minGroup)
+  }
+
   private func trainingEffects(_ cleaned: CleanedInputs, _ participations: ParticipationTable) -> OutputTable
   {
     let started = Date()
-    let impact = pipeline.impact
-    let options = TrainingEffectsOptions(
-      window: impact.window, minPeriods: impact.minPeriods, bootstrapDraws: impact.bootstrapDraws,
-      bootstrapSeed: impact.bootstrapSeed, minGroup: pipeline.minGroup)
-    let rows = TrainingEffects(options: options).rows(
+    let rows = TrainingEffects(options: effectsOptions).rows(
       performance: cleaned.panel, participations: participations, roster: cleaned.roster,
       evaluations: cleaned.evaluations, threads: threads)
     log.stage(

@@ -117,11 +117,21 @@ public struct PipelineRun {
       "impact.bootstrap.draws": String(impact.bootstrapDraws),
       "impact.bootstrap.seed": String(impact.bootstrapSeed),
       "impact.control_group": impact.controlGroup, "ikm_grain": pipeline.ikmGrain.rawValue,
+      "rankings.weights": Self.normalisedWeights(pipeline.rankingWeights),
     ]
     for input in pipeline.inputs {
       result["max_reject_rate.\(input.kind.rawValue)"] = String(pipeline.rejectLimit(for: input))
     }
     return result
+  }
+
+  /// The ranking weights as used: normalised to sum to 1, in component order.
+  static func normalisedWeights(_ weights: [String: Double]) -> String {
+    let names = ["performance", "improvement", "ikm", "coverage", "training_effect"]
+    let total = names.reduce(0) { $0 + (weights[$1] ?? 0) }
+    return names.map {
+      "\($0)=\((weights[$0] ?? 0) / total)"
+    }.joined(separator: ",")
   }
 
   private func limit(for kind: InputKind) -> Double {
