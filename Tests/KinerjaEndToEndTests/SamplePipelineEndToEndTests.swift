@@ -24,7 +24,7 @@ import Testing
       [
         "agency_rankings", "cost_effectiveness", "data_quality", "did_group_time", "did_summary",
         "service_satisfaction",
-        "training_coverage", "training_effects", "trend_tests", "trends",
+        "training_coverage", "training_effects", "training_needs", "trend_tests", "trends",
       ]
       + InputKind.allCases.map { "rejects/\($0.rawValue)" }
     #expect(
@@ -76,8 +76,10 @@ import Testing
       #expect((input["sha256"] as! String).count == 64)
     }
     let outputs = try #require(manifest["outputs"] as? [[String: Any]])
-    #expect(outputs.count == 30)
-    #expect((manifest["stages"] as? [[String: Any]])?.count == 14, "five inputs, eight analyses, export")
+    #expect(outputs.count == 32)
+    #expect(
+      (manifest["stages"] as? [[String: Any]])?.count == 15,
+      "five inputs, trends, trend tests, and eight more analyses, export")
     #expect(manifest["threads"] != nil && manifest["started_at"] != nil && manifest["pipeline_sha256"] != nil)
   }
 

@@ -163,7 +163,9 @@ public struct AgencyRankings: Sendable {
       var composites = [Double?](repeating: nil, count: agencies)
       for agency in eligible {
         // Summed in component order, so the composite is the same bits on every run.
-        let used = RankingComponent.allCases.filter { zScores[agency][$0] != nil && weights[$0, default: 0] > 0 }
+        let used = RankingComponent.allCases.filter {
+          zScores[agency][$0] != nil && weights[$0, default: 0] > 0
+        }
         let weightSum = used.reduce(0) { $0 + weights[$1]! }
         guard weightSum > 0 else { continue }
         composites[agency] = used.reduce(0) { $0 + weights[$1]! * zScores[agency][$1]! } / weightSum

@@ -20,7 +20,7 @@ import Yams
 /// threads: 2                  # default: the machine's cores
 /// max_reject_rate: 0.10       # default for every input
 /// outputs: [trends, trend_tests, service_satisfaction, training_coverage, training_effects, did,
-///           cost_effectiveness, agency_rankings]
+///           cost_effectiveness, agency_rankings, training_needs]
 /// rankings:
 ///   weights: { performance: 1, improvement: 1, ikm: 1, coverage: 1, training_effect: 1 }   # default: every output the inputs allow
 /// ikm_grain: quarter         # the period IKM is reported per (default quarter)
@@ -79,6 +79,7 @@ public struct PipelineFile: Sendable {
     case did
     case costEffectiveness = "cost_effectiveness"
     case agencyRankings = "agency_rankings"
+    case trainingNeeds = "training_needs"
   }
 
   /// How training impact is measured.

@@ -13,11 +13,20 @@ struct Analyses {
   /// Every output table the pipeline's analyses produce, in output order.
   func tables(for cleaned: CleanedInputs, stages: inout [RunManifest.Stage]) -> [OutputTable] {
     var tables: [OutputTable] = []
-    if pipeline.outputs.contains(.trends) || pipeline.outputs.contains(.trendTests) {
+    let needsTrends = [.trends, .trendTests, .trainingNeeds].contains(where: pipeline.outputs.contains)
+    if needsTrends {
       let rows = timed("trends", &stages) { trendRows(cleaned) }
       if pipeline.outputs.contains(.trends) { tables.append(.trends(rows)) }
-      if pipeline.outputs.contains(.trendTests) {
-        tables.append(timed("trend_tests", &stages) { trendTests(rows) })
+      let tests = timed("trend_tests", &stages) { TrendTestRow.rows(from: rows) }
+      if pipeline.outputs.contains(.trendTests) { tables.append(.trendTests(tests)) }
+      if pipeline.outputs.contains(.trainingNeeds) {
+        tables.append(
+          timed("training_needs", &stages) {
+            .trainingNeeds(
+              TrainingNeedRow.rows(
+                roster: cleaned.roster, performance: cleaned.panel, participations: cleaned.participations,
+                trendTests: tests, minGroup: pipeline.minGroup))
+          })
       }
     }
     if let responses = cleaned.responses, pipeline.outputs.contains(.serviceSatisfaction) {
@@ -83,13 +92,6 @@ struct Analyses {
         + "\(rows.filter(\.suppressed).count) suppressed, \(threads) threads",
       seconds: Date().timeIntervalSince(started))
     return rows
-  }
-
-  private func trendTests(_ trends: [TrendRow]) -> OutputTable {
-    let started = Date()
-    let rows = TrendTestRow.rows(from: trends)
-    log.stage("analyse trend_tests", "\(rows.count) groups", seconds: Date().timeIntervalSince(started))
-    return .trendTests(rows)
   }
 
   private func trainingCoverage(_ cleaned: CleanedInputs, _ participations: ParticipationTable) -> OutputTable
