@@ -77,6 +77,13 @@ import Testing
     #expect(failed.standardOutput.contains("performance: error:"))
   }
 
+  /// Every pipeline the project ships is accepted, with every input readable.
+  @Test(arguments: ["sample", "nightly", "impact-study", "budget"])
+  func shippedPipelinesValidate(name: String) throws {
+    let result = try KinerjaCommand.run(["validate", "pipelines/\(name).yaml"])
+    #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+  }
+
   @Test func inspectShowsDialectMappingAndRows() throws {
     let result = try KinerjaCommand.run(["inspect", "datasets/sample/pegawai.csv", "--rows", "2"])
     #expect(result.status == 0, "\(result.standardError)")

@@ -137,7 +137,19 @@ import Testing
     #expect(set.impact.bootstrapSeed == 9 && set.impact.controlGroup == "not_yet")
   }
 
+  @Test func ikmGrainAndRankingWeights() throws {
+    let file = try load("ikm_grain: year\nrankings:\n  weights: { performance: 2, ikm: 1 }\n")
+    #expect(file.ikmGrain == .year)
+    #expect(file.rankingWeights["performance"] == 2 && file.rankingWeights["ikm"] == 1)
+    #expect(file.rankingWeights["coverage"] == 0, "a component left out weighs nothing")
+    #expect(try load("").rankingWeights.values.allSatisfy { $0 == 1 }, "equal by default")
+  }
+
   @Test(arguments: [
+    ("rankings: { weights: { luck: 1 } }\n", "rankings.weights.luck", 4),
+    ("rankings: { weights: { ikm: -1 } }\n", "rankings.weights.ikm", 4),
+    ("rankings: { weights: { ikm: 0 } }\n", "rankings.weights", 4),
+    ("ikm_grain: week\n", "ikm_grain", 4),
     ("outputs: [trends, payroll]\n", "outputs", 4),
     ("outputs: trends\n", "outputs", 4),
     ("impact: { window: 0 }\n", "impact.window", 4),

@@ -216,6 +216,8 @@ private struct NodeReader {
     var pipeline = PipelineFile(path: path, sha256: "", inputs: [])
     let keys: Set<String> = [
       "inputs", "grain", "min_group", "output", "threads", "max_reject_rate", "outputs", "impact",
+      "ikm_grain",
+      "rankings",
     ]
     var inputsNode: Node?
     for (key, _, value) in try entries(root, key: nil, allowed: keys) {
