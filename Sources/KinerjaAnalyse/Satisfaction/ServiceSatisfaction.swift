@@ -38,6 +38,10 @@ public struct SatisfactionRow: Sendable {
   /// NRR of elements u1 … u9 (nil when nobody answered one, or when suppressed).
   public var elementMeans: [Double?]
   public var ikm: Double?
+  /// An approximate 95 % interval of the IKM: ± t × sd / √n of the respondents' own scores
+  /// (25 × the mean of the elements each answered).
+  public var ikmLow: Double?
+  public var ikmHigh: Double?
   public var grade: String?
   public var gradeLabel: String?
   /// Fewer respondents than `min_group`.
@@ -52,6 +56,7 @@ public struct SatisfactionRow: Sendable {
       var period: Period
     }
     var sums: [Key: (respondents: Int, sums: [Int], answers: [Int])] = [:]
+    var scores: [Key: (sum: Double, squares: Double)] = [:]
     let elements = SurveyResponses.elementCount
     for index in 0..<responses.count {
       // Every response counts for its agency and, when it names one, its service unit.
@@ -60,7 +65,17 @@ public struct SatisfactionRow: Sendable {
       if responses.unit[index] >= 0 {
         keys.append(Key(agency: responses.agency[index], unit: responses.unit[index], period: period))
       }
+      // The respondent's own score: 25 × the mean of the elements they answered.
+      var answered = 0
+      var total = 0
+      for element in 0..<elements where responses.answers[index * elements + element] > 0 {
+        answered += 1
+        total += Int(responses.answers[index * elements + element])
+      }
+      let own = 25 * Double(total) / Double(max(1, answered))
       for key in keys {
+        scores[key, default: (0, 0)].sum += own
+        scores[key, default: (0, 0)].squares += own * own
         var entry =
           sums[key] ?? (0, [Int](repeating: 0, count: elements), [Int](repeating: 0, count: elements))
         entry.respondents += 1
@@ -82,12 +97,19 @@ public struct SatisfactionRow: Sendable {
       let complete = means.allSatisfy { $0 != nil }
       let ikm = shown && complete ? IKM.index(elementMeans: means.map { $0! }) : nil
       let grade = ikm.map(IKM.grade)
+      var interval: (Double, Double)?
+      if let ikm, entry.respondents >= 2, let own = scores[key] {
+        let n = Double(entry.respondents)
+        let variance = max(0, (own.squares - own.sum * own.sum / n) / (n - 1))
+        let half = StudentT(degreesOfFreedom: n - 1).quantile(0.975) * (variance / n).squareRoot()
+        interval = (ikm - half, ikm + half)
+      }
       return SatisfactionRow(
         level: key.unit < 0 ? "agency" : "unit", agencyCode: responses.agencies[key.agency],
         unit: key.unit < 0 ? "" : responses.units[key.unit], period: key.period,
         respondents: entry.respondents,
         elementMeans: shown ? means : [Double?](repeating: nil, count: elements), ikm: ikm,
-        grade: grade?.letter,
+        ikmLow: interval?.0, ikmHigh: interval?.1, grade: grade?.letter,
         gradeLabel: grade?.label, suppressed: !shown)
     }
     return rows.sorted { lhs, rhs in

@@ -5,7 +5,7 @@ extension OutputTable {
   public static func serviceSatisfaction(_ rows: [SatisfactionRow]) -> OutputTable {
     let columns =
       ["level", "agency_code", "unit", "period", "respondents"] + (1...9).map { "u\($0)" }
-      + ["ikm", "grade", "grade_label", "suppressed"]
+      + ["ikm", "ikm_ci_low", "ikm_ci_high", "grade", "grade_label", "suppressed"]
     return OutputTable(
       name: "service_satisfaction", columns: columns,
       rows: rows.map { row in
@@ -15,7 +15,8 @@ extension OutputTable {
         ]
           + row.elementMeans.map { Cell.number($0) }
           + [
-            .number(row.ikm), row.grade.map(Cell.text) ?? .null, row.gradeLabel.map(Cell.text) ?? .null,
+            .number(row.ikm), .number(row.ikmLow), .number(row.ikmHigh), row.grade.map(Cell.text) ?? .null,
+            row.gradeLabel.map(Cell.text) ?? .null,
             .bool(row.suppressed),
           ]
       })
