@@ -83,18 +83,7 @@ public struct TrainingEffects: Sendable {
     performance: PerformancePanel, participations: ParticipationTable, roster: EmployeeRoster,
     evaluations: CourseEvaluations?, threads: Int
   ) -> [TrainingEffectRow] {
-    guard let first = performance.firstPeriod else { return [] }
-    // One pair per completed participation with enough periods on both sides.
-    var pairs: [(participation: Int, pre: Double, post: Double)] = []
-    for index in 0..<participations.count where participations.status[index] == .completed {
-      let employee = Int(participations.employee[index])
-      let offset = Int(
-        Period.containing(participations.endDate[index], grain: first.grain).index - first.index)
-      guard let pre = mean(performance, employee, (offset - options.window)..<offset),
-        let post = mean(performance, employee, (offset + 1)..<(offset + 1 + options.window))
-      else { continue }
-      pairs.append((index, pre, post))
-    }
+    let pairs = self.pairs(performance: performance, participations: participations)
     var groups: [(by: String, value: String, members: [Int])] = []
     for dimension in Self.dimensions {
       var byValue: [String: [Int]] = [:]
