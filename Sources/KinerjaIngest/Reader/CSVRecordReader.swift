@@ -95,16 +95,14 @@ public struct CSVRecordReader {
 /// Collects libcsv's field and record callbacks into one reusable record buffer.
 ///
 /// libcsv calls back with each field's bytes and at each record's end; C callbacks
-/// cannot capture Swift state, so this object travels through libcsv's `void *`.
+/// cannot capture Swift state, so the `FieldBuffer` they fill travels through libcsv's `void *`.
 /// Input is fed one line (or the part of a line a buffer holds) at a time, which is
 /// how every record learns the line and byte offset where it starts.
 final class RecordAssembler {
   private var parser = csv_parser()
   private let delimiter: UInt8
-  private var bytes: [UInt8] = []
-  private var fieldEnds: [Int] = []
-  /// Field counts at which completed records end, in order; filled by the callbacks.
-  private var completedRecords: [Int] = []
+  /// Filled by libcsv's callbacks, which receive this pointer as their `void *`.
+  private let fields: UnsafeMutablePointer<FieldBuffer>
   /// Raw bytes of the open record from earlier segments, kept only while a record spans them.
   private var pendingRaw: [UInt8] = []
   /// Set after libcsv refused a line, until the rest of that line has been skipped.
@@ -119,13 +117,18 @@ final class RecordAssembler {
     self.delimiter = delimiter
     self.line = firstLine
     self.recordLine = firstLine
-    bytes.reserveCapacity(64 << 10)
-    fieldEnds.reserveCapacity(64)
+    fields = .allocate(capacity: 1)
+    fields.initialize(to: FieldBuffer())
     csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
     csv_set_delim(&parser, delimiter)
   }
 
-  func release() { csv_free(&parser) }
+  func release() {
+    csv_free(&parser)
+    fields.pointee.deallocate()
+    fields.deinitialize(count: 1)
+    fields.deallocate()
+  }
 
   /// Feeds `chunk`, which starts at file offset `offset`, one line at a time.
   func feed(
@@ -157,8 +160,7 @@ final class RecordAssembler {
       recordLine = line
       recordOffset = offset
     }
-    let context = Unmanaged.passUnretained(self).toOpaque()
-    let parsed = csv_parse(&parser, segment.baseAddress, segment.count, fieldEnded, recordEnded, context)
+    let parsed = csv_parse(&parser, segment.baseAddress, segment.count, fieldEnded, recordEnded, fields)
     try deliverCompleted(body)
     if parsed < segment.count {
       pendingRaw.append(contentsOf: segment)
@@ -181,8 +183,7 @@ final class RecordAssembler {
       try deliverMalformed(malformation, body)
       return
     }
-    let context = Unmanaged.passUnretained(self).toOpaque()
-    let status = csv_fini(&parser, fieldEnded, recordEnded, context)
+    let status = csv_fini(&parser, fieldEnded, recordEnded, fields)
     try deliverCompleted(body)
     if status != 0 {
       try deliverMalformed(.unterminatedQuote, body)
@@ -190,44 +191,22 @@ final class RecordAssembler {
     recordOpen = false
   }
 
-  fileprivate func appendField(_ data: UnsafeRawPointer?, _ length: Int) {
-    if let data, length > 0 {
-      bytes.append(contentsOf: UnsafeRawBufferPointer(start: data, count: length))
-    }
-    fieldEnds.append(bytes.count)
-  }
-
-  fileprivate func endRecord() {
-    completedRecords.append(fieldEnds.count)
-  }
-
   private func deliverCompleted(_ body: (CSVRecord) throws -> Void) throws {
-    guard !completedRecords.isEmpty else { return }
-    var firstFieldIndex = 0
-    try bytes.withUnsafeBytes { raw in
-      try fieldEnds.withUnsafeBufferPointer { ends in
-        for endIndex in completedRecords {
-          let firstByte = firstFieldIndex == 0 ? 0 : ends[firstFieldIndex - 1]
-          let record = CSVRecord(
-            line: recordLine, offset: recordOffset, malformation: nil, bytes: raw,
-            fieldEnds: UnsafeBufferPointer(rebasing: ends[firstFieldIndex..<endIndex]),
-            firstField: firstByte)
-          try body(record)
-          firstFieldIndex = endIndex
-        }
-      }
+    let buffer = fields.pointee
+    guard buffer.recordCount > 0 else { return }
+    let bytes = UnsafeRawBufferPointer(start: buffer.bytes, count: buffer.byteCount)
+    var firstField = 0
+    for record in 0..<buffer.recordCount {
+      let endField = buffer.recordEnds[record]
+      try body(
+        CSVRecord(
+          line: recordLine, offset: recordOffset, malformation: nil, bytes: bytes,
+          fieldEnds: UnsafeBufferPointer(start: buffer.ends + firstField, count: endField - firstField),
+          firstField: firstField == 0 ? 0 : buffer.ends[firstField - 1]))
+      firstField = endField
     }
-    completedRecords.removeAll(keepingCapacity: true)
-    if firstFieldIndex == fieldEnds.count {
-      bytes.removeAll(keepingCapacity: true)
-      fieldEnds.removeAll(keepingCapacity: true)
-    } else {
-      // Keep the fields of a record that is still open (a quoted field spanning lines).
-      let keptFrom = firstFieldIndex == 0 ? 0 : fieldEnds[firstFieldIndex - 1]
-      let keptEnds = fieldEnds[firstFieldIndex...].map { $0 - keptFrom }
-      bytes.removeSubrange(0..<keptFrom)
-      fieldEnds = keptEnds
-    }
+    // Keep the fields of a record that is still open (a quoted field spanning lines).
+    fields.pointee.removeCompleted()
   }
 
   /// Delivers the open record as one broken record whose only field is its raw text,
@@ -244,9 +223,7 @@ final class RecordAssembler {
       }
     }
     pendingRaw.removeAll(keepingCapacity: true)
-    bytes.removeAll(keepingCapacity: true)
-    fieldEnds.removeAll(keepingCapacity: true)
-    completedRecords.removeAll(keepingCapacity: true)
+    fields.pointee.removeAll()
     malformedPending = nil
     recordOpen = false
     csv_free(&parser)
@@ -261,13 +238,11 @@ final class RecordAssembler {
 
 private func fieldEnded(_ data: UnsafeMutableRawPointer?, _ length: Int, _ context: UnsafeMutableRawPointer?)
 {
-  guard let context else { return }
-  Unmanaged<RecordAssembler>.fromOpaque(context).takeUnretainedValue().appendField(data, length)
+  context?.assumingMemoryBound(to: FieldBuffer.self).pointee.append(data, length)
 }
 
 private func recordEnded(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
-  guard let context else { return }
-  Unmanaged<RecordAssembler>.fromOpaque(context).takeUnretainedValue().endRecord()
+  context?.assumingMemoryBound(to: FieldBuffer.self).pointee.endRecord()
 }
 
 extension SHA256.Digest {
