@@ -2,16 +2,32 @@
 ///
 /// Matching ignores ASCII case, surrounding spaces, and treats runs of spaces, `_`
 /// and `-` inside the value as one space, so `Sangat  Baik`, `sangat_baik` and
-/// `SANGAT-BAIK` are the same word. No `String` is made per lookup.
+/// `SANGAT-BAIK` are the same word. No `String` is made per lookup, and the spellings
+/// are kept in one flat byte array so a lookup copies nothing.
 public struct Vocabulary<Value: Sendable>: Sendable {
-  private let entries: [(key: [UInt8], value: Value)]
+  /// Every spelling's normalised bytes, one after another.
+  @usableFromInline let keys: [UInt8]
+  /// Where each spelling lies in `keys`.
+  @usableFromInline let ranges: [Range<Int>]
+  /// The value of each spelling.
+  @usableFromInline let values: [Value]
 
   /// Creates a vocabulary from spellings and the value each stands for.
   public init(_ spellings: KeyValuePairs<String, Value>) {
-    entries = spellings.map { (Self.key(Array($0.key.utf8)), $0.value) }
+    var keys: [UInt8] = []
+    var ranges: [Range<Int>] = []
+    for spelling in spellings {
+      let key = Self.key(Array(spelling.key.utf8))
+      ranges.append(keys.count..<(keys.count + key.count))
+      keys += key
+    }
+    self.keys = keys
+    self.ranges = ranges
+    self.values = spellings.map(\.value)
   }
 
   /// The value `field` spells, or `nil` when it is not in the list.
+  @inlinable
   public func value(of field: Field) -> Value? {
     var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
     return withUnsafeMutableBytes(of: &buffer) { scratch -> Value? in
@@ -32,11 +48,14 @@ public struct Vocabulary<Value: Sendable>: Sendable {
         scratch[length] = Field.lowercased(byte)
         length += 1
       }
-      let key = UnsafeRawBufferPointer(rebasing: scratch[0..<length])
-      for entry in entries where entry.key.count == length {
-        if entry.key.withUnsafeBytes({ $0.elementsEqual(key) }) { return entry.value }
+      return keys.withUnsafeBytes { keys -> Value? in
+        for (index, range) in ranges.enumerated() where range.count == length {
+          var position = 0
+          while position < length && keys[range.lowerBound + position] == scratch[position] { position += 1 }
+          if position == length { return values[index] }
+        }
+        return nil
       }
-      return nil
     }
   }
 
