@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import KinerjaAggregate
 import KinerjaAnalyse
@@ -5,7 +6,7 @@ import KinerjaClean
 import KinerjaExport
 
 /// The analyses a pipeline asks for, run on the cleaned inputs; each yields output tables.
-struct Analyses {
+struct Analyses: Sendable {
   let pipeline: PipelineFile
   let threads: Int
   let log: RunLog
@@ -205,11 +206,22 @@ struct Analyses {
     for index in 0..<participations.count where participations.status[index] == .completed {
       completed[participations.program[index], default: 0] += 1
     }
-    var programEffects: [Int32: EffectEstimate] = [:]
-    for (program, count) in completed where count >= pipeline.minGroup {
-      programEffects[program] =
-        study(.program(program), variant: "", cleaned, participations)?.postTrainingEffect
+    // One study per programme, several at a time; each result has its own slot, so the
+    // output does not depend on the thread count.
+    let programs = completed.filter { $0.value >= pipeline.minGroup }.keys.sorted()
+    let slots = UnsafeMutableBufferPointer<EffectEstimate?>.allocate(capacity: programs.count)
+    slots.initialize(repeating: nil)
+    defer { slots.deinitialize().deallocate() }
+    nonisolated(unsafe) let results = slots
+    let workers = max(1, min(threads, programs.count))
+    let analyses = self
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for index in stride(from: worker, to: programs.count, by: workers) {
+        results[index] = analyses.study(.program(programs[index]), variant: "", cleaned, participations)?.postTrainingEffect
+      }
     }
+    var programEffects: [Int32: EffectEstimate] = [:]
+    for (index, program) in programs.enumerated() { programEffects[program] = slots[index] }
     let rows = CostEffectivenessRow.rows(
       participations: participations, programEffects: programEffects, methodEffects: methodEffects)
     log.stage(

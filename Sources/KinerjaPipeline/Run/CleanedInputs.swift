@@ -4,7 +4,7 @@ import KinerjaExport
 import KinerjaIngest
 
 /// Every input of a pipeline, read and cleaned, in reading order.
-struct CleanedInputs {
+struct CleanedInputs: Sendable {
   var roster = EmployeeRoster()
   var panel: PerformancePanel
   var participations: ParticipationTable?
