@@ -142,7 +142,7 @@ import Testing
     #expect(file.ikmGrain == .year)
     #expect(file.rankingWeights["performance"] == 2 && file.rankingWeights["ikm"] == 1)
     #expect(file.rankingWeights["coverage"] == 0, "a component left out weighs nothing")
-    #expect(try load("").rankingWeights.values.allSatisfy { $0 == 1 }, "equal by default")
+    #expect(try load("").rankingWeights.values.allSatisfy { $0 == 0.2 }, "equal by default, summing to 1")
   }
 
   @Test(arguments: [

@@ -59,7 +59,7 @@ public struct PipelineFile: Sendable {
   public var maxRejectRate: Double = 0.10
   /// Ranking component weights as written (normalised to sum to 1 when used); default equal.
   public var rankingWeights: [String: Double] = [
-    "performance": 1, "improvement": 1, "ikm": 1, "coverage": 1, "training_effect": 1,
+    "performance": 0.2, "improvement": 0.2, "ikm": 0.2, "coverage": 0.2, "training_effect": 0.2,
   ]
   /// The period IKM is reported per: survey responses are rolled up to it.
   public var ikmGrain: Grain = .quarter
