@@ -55,3 +55,38 @@ func agrees(_ actual: Double?, _ expected: Double?, tolerance: Double = 1e-9) ->
     }
   }
 }
+
+@Suite struct OrderStatisticsTests {
+  /// Selection gives exactly the quantiles of the sorted sample, on random, sorted,
+  /// reversed, constant and heavily tied data.
+  @Test(arguments: [1 as UInt64, 2, 3, 4, 5])
+  func selectionAgreesWithSorting(seed: UInt64) {
+    var state = seed
+    func next() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double(state >> 33) / Double(1 << 31)
+    }
+    for count in [1, 2, 3, 7, 10, 11, 100, 1001] {
+      let shapes: [[Double]] = [
+        (0..<count).map { _ in 60 + 60 * next() },
+        (0..<count).map(Double.init),
+        (0..<count).map { Double(count - $0) },
+        [Double](repeating: 87.5, count: count),
+        (0..<count).map { _ in (next() * 4).rounded() },
+      ]
+      for values in shapes {
+        let sorted = values.sorted()
+        let expected = sorted.withUnsafeBufferPointer { buffer in
+          [0.1, 0.5, 0.9].map { SortedSample(buffer).quantile($0) }
+        }
+        var copy = values
+        let selected = copy.withUnsafeMutableBufferPointer { buffer in
+          var statistics = OrderStatistics(buffer)
+          return statistics.quantiles([0.1, 0.5, 0.9])
+        }
+        #expect(selected == expected, "seed \(seed), \(count) values")
+        #expect(copy.sorted() == sorted, "selection only reorders")
+      }
+    }
+  }
+}

@@ -9,7 +9,8 @@ import Testing
 
   func row(scores: [Double], ratings: [Int], employees: Int, minGroup: Int = 5) -> TrendRow {
     let statistics = TrendStatistics(minGroup: minGroup, firstPeriod: .month(1, of: 2024))
-    return scores.sorted().withUnsafeBufferPointer { buffer in
+    var values = scores
+    return values.withUnsafeMutableBufferPointer { buffer in
       statistics.row(
         for: GroupSample(
           group: 0, periodOffset: 2, employees: employees, scores: buffer, ratingCounts: ratings),

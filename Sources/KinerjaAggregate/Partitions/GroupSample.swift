@@ -1,6 +1,7 @@
 /// The appraisals of one group in one period, handed to the analyse stage.
 ///
-/// `scores` is sorted ascending and valid only during the call that receives it.
+/// `scores` is in employee order, valid only during the call that receives it, which may
+/// reorder it (to select quantiles).
 public struct GroupSample {
   /// The group's id in its level's `EmployeeGrouping`.
   public let group: Int32
@@ -8,13 +9,14 @@ public struct GroupSample {
   public let periodOffset: Int
   /// Employees with any appraisal (a score or a rating) in the period.
   public let employees: Int
-  /// The employees' scores, sorted ascending (employees without a score left out).
-  public let scores: UnsafeBufferPointer<Double>
+  /// The employees' scores (employees without a score left out).
+  public let scores: UnsafeMutableBufferPointer<Double>
   /// How many employees had each rating, indexed by ordinal 1–5 (index 0 unused).
   public let ratingCounts: [Int]
 
   public init(
-    group: Int32, periodOffset: Int, employees: Int, scores: UnsafeBufferPointer<Double>, ratingCounts: [Int]
+    group: Int32, periodOffset: Int, employees: Int, scores: UnsafeMutableBufferPointer<Double>,
+    ratingCounts: [Int]
   ) {
     self.group = group
     self.periodOffset = periodOffset

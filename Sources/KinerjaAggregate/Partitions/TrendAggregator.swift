@@ -4,7 +4,7 @@ public import KinerjaClean
 /// Groups the performance panel by each trend level and period, in parallel.
 ///
 /// The work is split into fixed partitions, one per (level, period), that do not
-/// depend on the thread count. Each partition sorts its period's scores by group with
+/// depend on the thread count. Each partition gathers its period's scores by group with
 /// a counting sort and hands every group's sample to the caller's summary; the
 /// partitions' results are then joined in partition order. So the output is the same
 /// for every thread count, byte for byte.
@@ -72,11 +72,10 @@ public struct TrendAggregator: Sendable {
     var summaries: [Summary] = []
     sorted.withUnsafeMutableBufferPointer { buffer in
       for group in 0..<groups where employeeCounts[group] > 0 {
-        var slice = UnsafeMutableBufferPointer(rebasing: buffer[scoreCounts[group]..<scoreCounts[group + 1]])
-        slice.sort()
+        let slice = UnsafeMutableBufferPointer(rebasing: buffer[scoreCounts[group]..<scoreCounts[group + 1]])
         let sample = GroupSample(
-          group: Int32(group), periodOffset: periodOffset, employees: employeeCounts[group],
-          scores: UnsafeBufferPointer(slice), ratingCounts: ratingCounts[group])
+          group: Int32(group), periodOffset: periodOffset, employees: employeeCounts[group], scores: slice,
+          ratingCounts: ratingCounts[group])
         summaries.append(summarise(grouping, sample))
       }
     }

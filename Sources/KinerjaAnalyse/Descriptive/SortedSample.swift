@@ -13,18 +13,10 @@ public struct SortedSample {
   public var count: Int { values.count }
 
   /// The arithmetic mean (NaN when empty).
-  public var mean: Double {
-    guard !values.isEmpty else { return .nan }
-    return values.reduce(0, +) / Double(values.count)
-  }
+  public var mean: Double { SampleMoments(values).mean }
 
   /// The sample standard deviation with n − 1 (NaN for fewer than two values).
-  public var standardDeviation: Double {
-    guard values.count > 1 else { return .nan }
-    let mean = self.mean
-    let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-    return (squares / Double(values.count - 1)).squareRoot()
-  }
+  public var standardDeviation: Double { SampleMoments(values).standardDeviation }
 
   /// The `probability` quantile (0…1), type 7.
   ///
@@ -40,5 +32,19 @@ public struct SortedSample {
     let above = values[upper]
     let difference = above - below
     return fraction >= 0.5 ? above - difference * (1 - fraction) : below + difference * fraction
+  }
+}
+
+/// The mean and standard deviation (n − 1) of values in any order, summed in the order given.
+public struct SampleMoments {
+  public let mean: Double
+  public let standardDeviation: Double
+
+  public init(_ values: UnsafeBufferPointer<Double>) {
+    let mean = values.isEmpty ? Double.nan : values.reduce(0, +) / Double(values.count)
+    self.mean = mean
+    standardDeviation =
+      values.count > 1
+      ? (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot() : .nan
   }
 }

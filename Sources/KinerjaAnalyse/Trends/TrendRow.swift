@@ -41,9 +41,12 @@ public struct TrendStatistics: Sendable {
   /// A group below `min_group` employees is suppressed whole; otherwise score
   /// statistics need `min_group` scores and rating shares `min_group` ratings.
   public func row(for sample: GroupSample, of grouping: EmployeeGrouping) -> TrendRow {
-    let scores = SortedSample(sample.scores)
+    let moments = SampleMoments(UnsafeBufferPointer(sample.scores))
+    var order = OrderStatistics(sample.scores)
+    let quantiles = order.quantiles([0.1, 0.5, 0.9])
+    let scored = sample.scores.count
     let groupTooSmall = sample.employees < minGroup
-    let showScores = !groupTooSmall && scores.count >= minGroup
+    let showScores = !groupTooSmall && scored >= minGroup
     let showShares = !groupTooSmall && sample.rated >= minGroup
     func shown(_ value: Double) -> Double? { showScores && value.isFinite ? value : nil }
     let shares: [Double?] = Rating.allCases.reversed().map { rating in
@@ -54,15 +57,15 @@ public struct TrendStatistics: Sendable {
       group: grouping.labels[Int(sample.group)],
       period: Period(grain: firstPeriod.grain, index: firstPeriod.index + Int32(sample.periodOffset)),
       employees: sample.employees,
-      scored: scores.count,
-      mean: shown(scores.mean),
-      standardDeviation: shown(scores.standardDeviation),
-      median: shown(scores.quantile(0.5)),
-      p10: shown(scores.quantile(0.1)),
-      p90: shown(scores.quantile(0.9)),
+      scored: scored,
+      mean: shown(moments.mean),
+      standardDeviation: shown(moments.standardDeviation),
+      median: shown(quantiles[1]),
+      p10: shown(quantiles[0]),
+      p90: shown(quantiles[2]),
       rated: sample.rated,
       ratingShares: shares,
-      suppressed: groupTooSmall || (scores.count > 0 && !showScores) || (sample.rated > 0 && !showShares))
+      suppressed: groupTooSmall || (scored > 0 && !showScores) || (sample.rated > 0 && !showShares))
   }
 }
 
