@@ -20,13 +20,21 @@ struct FieldTokens {
     case timeStart
   }
 
-  private(set) var tokens: [Token] = []
-  private(set) var separators: [Separator] = []
+  /// Periods and dates have at most six tokens (a date with a time); more is no period or date.
+  static let capacity = 8
+  // Token boundaries in fixed inline storage: parsing a period or date allocates nothing.
+  private var starts = InlineArray<8, Int>(repeating: 0)
+  private var lengths = InlineArray<8, Int>(repeating: 0)
+  private var numbers = InlineArray<8, Bool>(repeating: false)
+  private var separators = InlineArray<8, Separator>(repeating: .none)
+  private var tokenCount = 0
+  private var base: UnsafeRawPointer?
   /// Whether the field had a byte that is neither digit, letter nor an allowed separator.
   private(set) var hasStrayBytes = false
 
   init(_ bytes: UnsafeRawBufferPointer) {
     guard let base = bytes.baseAddress else { return }
+    self.base = base
     var index = 0
     var separator = Separator.none
     while index < bytes.count {
@@ -38,22 +46,28 @@ struct FieldTokens {
           end += 1
         }
         // `T` between an ISO date and a time.
-        if !number && end - index == 1 && Field.lowercased(byte) == UInt8(ascii: "t") && tokens.count == 3
-          && tokens.allSatisfy(\.isNumber)
+        if !number && end - index == 1 && Field.lowercased(byte) == UInt8(ascii: "t") && tokenCount == 3
+          && numbers[0] && numbers[1] && numbers[2]
         {
           separator = .timeStart
           index = end
           continue
         }
-        tokens.append(
-          Token(bytes: UnsafeRawBufferPointer(start: base + index, count: end - index), isNumber: number))
-        separators.append(separator)
+        guard tokenCount < Self.capacity else {
+          hasStrayBytes = true
+          return
+        }
+        starts[tokenCount] = index
+        lengths[tokenCount] = end - index
+        numbers[tokenCount] = number
+        separators[tokenCount] = separator
+        tokenCount += 1
         separator = .none
         index = end
       } else {
         switch byte {
         case 0x20, 0x09:
-          if separator == .none { separator = tokens.count == 3 ? .timeStart : .dateSeparator }
+          if separator == .none { separator = tokenCount == 3 ? .timeStart : .dateSeparator }
         case UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ","):
           separator = .dateSeparator
         default:
@@ -64,7 +78,11 @@ struct FieldTokens {
     }
   }
 
-  var count: Int { hasStrayBytes ? 0 : tokens.count }
-  subscript(index: Int) -> Token { tokens[index] }
+  var count: Int { hasStrayBytes ? 0 : tokenCount }
+  subscript(index: Int) -> Token {
+    Token(
+      bytes: UnsafeRawBufferPointer(start: base! + starts[index], count: lengths[index]),
+      isNumber: numbers[index])
+  }
   func separator(before index: Int) -> Separator { separators[index] }
 }
