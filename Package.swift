@@ -23,6 +23,9 @@ let package = Package(
   products: [
     .executable(name: "kinerja", targets: ["kinerja"]),
     .library(name: "KinerjaPipeline", targets: ["KinerjaPipeline"]),
+    .library(name: "KinerjaIngest", targets: ["KinerjaIngest"]),
+    .library(name: "KinerjaClean", targets: ["KinerjaClean"]),
+    .library(name: "KinerjaAggregate", targets: ["KinerjaAggregate"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,0 +1,85 @@
+import Benchmark
+import Foundation
+import KinerjaAggregate
+import KinerjaClean
+import KinerjaIngest
+
+/// An appraisal export of `rows` rows in the agency dialect, written once per run.
+private func appraisalFile(rows: Int) -> String {
+  let path = NSTemporaryDirectory() + "kinerja-benchmark-\(rows).csv"
+  if FileManager.default.fileExists(atPath: path) { return path }
+  var text = "NIP;Periode;Nilai SKP;Predikat\n"
+  text.reserveCapacity(rows * 48)
+  for row in 0..<rows {
+    text += "1980010120050110\(String(format: "%02d", row % 99 + 1));Maret 2024;\(60 + row % 50),\(row % 100);Baik\n"
+  }
+  _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+  return path
+}
+
+/// Runs `body` on a `Field` holding each of `fields` (bytes prepared before measuring).
+private func eachField(_ fields: [[UInt8]], _ body: (Field) -> Void) {
+  for bytes in fields { bytes.withUnsafeBytes { body(Field($0)) } }
+}
+
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3))
+
+  // Ingest: every record of a 200,000-row export through libcsv, fields counted.
+  Benchmark("ingest: parse 200k appraisal rows", configuration: .init(scalingFactor: .one)) { benchmark in
+    let path = appraisalFile(rows: 200_000)
+    let reader = CSVRecordReader(path: path, dialect: Dialect(delimiter: UInt8(ascii: ";"), decimalMark: UInt8(ascii: ",")))
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      var fields = 0
+      try reader.forEachRecord { fields += $0.count }
+      blackHole(fields)
+    }
+  }
+
+  // Field conversion from bytes, 1,000 fields per iteration.
+  let nips = (0..<1000).map { Array("19800101 200501 1 \(String(format: "%03d", $0 % 999 + 1))".utf8) }
+  Benchmark("fields: 1k NIPs", configuration: .init(scalingFactor: .kilo)) { benchmark in
+    for _ in benchmark.scaledIterations { eachField(nips) { blackHole(NIP($0)) } }
+  }
+  let periods = (0..<1000).map { Array(["Maret 2024", "03/2024", "2024-03", "2024 TW I"][$0 % 4].utf8) }
+  Benchmark("fields: 1k periods", configuration: .init(scalingFactor: .kilo)) { benchmark in
+    for _ in benchmark.scaledIterations { eachField(periods) { blackHole($0.period()) } }
+  }
+  let decimals = (0..<1000).map { Array("\(60 + $0 % 50),\($0 % 100)".utf8) }
+  Benchmark("fields: 1k decimal-comma scores", configuration: .init(scalingFactor: .kilo)) { benchmark in
+    for _ in benchmark.scaledIterations { eachField(decimals) { blackHole($0.decimal(mark: UInt8(ascii: ","))) } }
+  }
+
+  // Aggregate: the trends partitions of 100,000 employees × 12 periods, joined in order.
+  Benchmark("aggregate: trends partitions, 100k employees × 12 periods", configuration: .init(scalingFactor: .one)) {
+    benchmark in
+    let directory = NSTemporaryDirectory() + "kinerja-benchmark-roster.csv"
+    var text = "nip,agency_code,region,unit,sector,grade\n"
+    for employee in 0..<100_000 {
+      text += "\(1970 + employee / 4000)0101200501\(1 + employee % 2)\(String(format: "%03d", employee % 999 + 1)),"
+        + "AG\(employee % 250),R\(employee % 30),U\(employee % 5),S\(employee % 7),III/a\n"
+    }
+    _ = FileManager.default.createFile(atPath: directory, contents: Data(text.utf8))
+    struct Ignore: RejectRecorder {
+      mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws {}
+    }
+    var rejects = Ignore()
+    let roster = try EmployeeCleaner().clean(InputReader(kind: .employees, path: directory), rejects: &rejects).roster
+    var state: UInt64 = 7
+    let scores = (0..<12).map { _ in
+      (0..<roster.count).map { _ -> Double in
+        state = state &* 6364136223846793005 &+ 1
+        return 60 + Double(state >> 40) / Double(1 << 24) * 60
+      }
+    }
+    let panel = PerformancePanel(
+      grain: .month, firstPeriod: .month(1, of: 2024), employees: roster.count, scores: scores,
+      ratings: scores.map { $0.map { _ in Rating.baik.rawValue } })
+    let aggregator = TrendAggregator(panel: panel, groupings: TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: roster) })
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      blackHole(aggregator.summarise(threads: 2) { _, sample in sample.scores.count })
+    }
+  }
+}
