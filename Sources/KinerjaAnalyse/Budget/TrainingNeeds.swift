@@ -86,13 +86,8 @@ public struct TrainingNeedRow: Sendable {
     var scores = [Double?](repeating: nil, count: rows.count)
     for (path, sign) in parts {
       let present = rows.indices.filter { rows[$0][keyPath: path] != nil }
-      guard present.count >= 2 else { continue }
-      let values = PairedDifferences(present.map { rows[$0][keyPath: path]! })
-      let sd = values.standardDeviation
-      guard sd > 0 else { continue }
-      for index in present {
-        scores[index] = (scores[index] ?? 0) + sign * (rows[index][keyPath: path]! - values.mean) / sd
-      }
+      guard let standard = standardScores(present.map { rows[$0][keyPath: path]! }) else { continue }
+      for (index, score) in zip(present, standard) { scores[index] = (scores[index] ?? 0) + sign * score }
     }
     let ranked = rows.indices.filter { scores[$0] != nil && !rows[$0].suppressed }
     let priorities = competitionRanks(ranked.map { scores[$0]! })

@@ -48,3 +48,18 @@ public struct SampleMoments {
       ? (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot() : .nan
   }
 }
+
+extension SampleMoments {
+  /// The moments of `values`.
+  public init(_ values: [Double]) {
+    self = values.withUnsafeBufferPointer { SampleMoments($0) }
+  }
+}
+
+/// Each value's z-score across `values`, (x − mean) / sd with n − 1; `nil` when there are
+/// fewer than two values or they do not vary.
+public func standardScores(_ values: [Double]) -> [Double]? {
+  let moments = SampleMoments(values)
+  guard values.count >= 2, moments.standardDeviation > 0 else { return nil }
+  return values.map { ($0 - moments.mean) / moments.standardDeviation }
+}

@@ -51,6 +51,8 @@ public struct AgencyRankings: Sendable {
   /// Component weights, normalised to sum to 1.
   public let weights: [RankingComponent: Double]
   public let minGroup: Int
+  /// z for a two-sided 95 % normal interval.
+  static let z95 = Normal.quantile(0.975)
   /// More than this share rated Sangat Baik flags rating inflation.
   public static let inflationShare = 0.7
 
@@ -107,10 +109,10 @@ public struct AgencyRankings: Sendable {
       var means = [Double?](repeating: nil, count: agencies)
       var variances = [Double?](repeating: nil, count: agencies)
       for agency in 0..<agencies where employeesPerAgency[agency] >= minGroup && yearly[agency].count >= 2 {
-        let sample = PairedDifferences(yearly[agency])
+        let sample = SampleMoments(yearly[agency])
         means[agency] = sample.mean
         variances[agency] =
-          max(sample.standardDeviation * sample.standardDeviation, 1e-12) / Double(sample.count)
+          max(sample.standardDeviation * sample.standardDeviation, 1e-12) / Double(yearly[agency].count)
         let points = inYear.indices.filter { periodCounts[agency][$0] > 0 }
         if points.count >= 3,
           let slope = SeriesTrend(
@@ -154,11 +156,8 @@ public struct AgencyRankings: Sendable {
       var zScores = [[RankingComponent: Double]](repeating: [:], count: agencies)
       for component in RankingComponent.allCases {
         let present = eligible.filter { values[$0][component] != nil }
-        guard present.count >= 2 else { continue }
-        let sample = PairedDifferences(present.map { values[$0][component]! })
-        let sd = sample.standardDeviation
-        guard sd > 0 else { continue }
-        for agency in present { zScores[agency][component] = (values[agency][component]! - sample.mean) / sd }
+        guard let scores = standardScores(present.map { values[$0][component]! }) else { continue }
+        for (agency, score) in zip(present, scores) { zScores[agency][component] = score }
       }
       var composites = [Double?](repeating: nil, count: agencies)
       for agency in eligible {
@@ -185,8 +184,8 @@ public struct AgencyRankings: Sendable {
             year: year,
             employees: employeesPerAgency[agency], values: values[agency], zScores: zScores[agency],
             meanScore: means[agency], shrunkenMean: shrunk[agency]?.mean,
-            shrunkenLow: shrunk[agency].map { $0.mean - 1.959963984540054 * $0.sd },
-            shrunkenHigh: shrunk[agency].map { $0.mean + 1.959963984540054 * $0.sd },
+            shrunkenLow: shrunk[agency].map { $0.mean - Self.z95 * $0.sd },
+            shrunkenHigh: shrunk[agency].map { $0.mean + Self.z95 * $0.sd },
             composite: composites[agency],
             rank: rankOf[id], rankChange: rankOf[id].flatMap { rank in previousRanks[id].map { $0 - rank } },
             smallAgency: small, shareSangatBaik: share, ratingInflation: (share ?? 0) > Self.inflationShare))
