@@ -74,7 +74,7 @@ public struct SignedRankTest: Sendable, Equatable {
     let maximum = n * (n + 1) / 2
     var counts = [Double](repeating: 0, count: maximum + 1)
     counts[0] = 1
-    for rank in 1...max(1, n) where n > 0 {
+    for rank in stride(from: 1, through: n, by: 1) {
       for sum in stride(from: maximum, through: rank, by: -1) { counts[sum] += counts[sum - rank] }
     }
     // Both tails are sums of whole counts, exact before the one division.
