@@ -146,6 +146,8 @@ struct ReasonCase: CustomTestStringConvertible, Sendable {
       19800101200501100,A1,Kota Ambon,III/a,pelaksana,,
       \(Fixture.nips[1]),,Kota Ambon,III/a,pelaksana,,
       \(Fixture.nips[2]),A1,Kota Ambon,V/a,pelaksana,,
+      198005052005011001,A1,Kota Ambon,IIII/a,pelaksana,,
+      198004042005011001,A1,Kota Ambon,IVI/a,pelaksana,,
       198006062005011001,A1,Kota Ambon,III/a,direktur,,
       198007072005011001,A1,Kota Ambon,III/a,pelaksana,31/02/1980,
       198008082005011001,A1,Kota Ambon,III/a,pelaksana,,X
@@ -157,11 +159,13 @@ struct ReasonCase: CustomTestStringConvertible, Sendable {
     #expect(roster.count == 1)
     #expect(
       rejects.entries.map(\.reason) == [
-        .invalidNIP, .missingRequired, .unknownValue, .unknownValue, .invalidDate, .unknownValue,
+        .invalidNIP, .missingRequired, .unknownValue, .unknownValue, .unknownValue, .unknownValue,
+        .invalidDate,
+        .unknownValue,
       ])
     #expect(
       rejects.entries.map(\.column) == [
-        "nip", "agency_code", "grade", "position_type", "birth_date", "gender",
+        "nip", "agency_code", "grade", "grade", "grade", "position_type", "birth_date", "gender",
       ])
     expectBalanced(tally, rejects, input: .employees)
   }

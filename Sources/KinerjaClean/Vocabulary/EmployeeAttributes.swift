@@ -28,8 +28,9 @@ public enum Grade: UInt8, CaseIterable, Sendable, CustomStringConvertible {
         guard group == 0 && roman == 0 else { return nil }
         group = Int(lower - 0x30)
       case UInt8(ascii: "i"):
-        guard group == 0 else { return nil }
-        roman = roman == 4 ? -1 : roman + 1
+        // I, II, III; IV is I then V.
+        guard group == 0, roman < 3 else { return nil }
+        roman += 1
       case UInt8(ascii: "v"):
         guard group == 0, roman == 1 else { return nil }
         roman = 4
