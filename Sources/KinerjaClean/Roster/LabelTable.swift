@@ -25,6 +25,12 @@ public struct LabelTable: Sendable {
     Array(text.utf8).withUnsafeBytes { lookUp($0, hash: Self.hash($0)) }
   }
 
+  /// The id of the field's trimmed text, if the table has it; no `String` is made.
+  public func id(of field: Field) -> Int32? {
+    let bytes = field.trimmed.bytes
+    return lookUp(bytes, hash: Self.hash(bytes))
+  }
+
   /// The id of the field's trimmed text, adding it when new.
   public mutating func intern(_ field: Field) -> Int32 {
     let bytes = field.trimmed.bytes

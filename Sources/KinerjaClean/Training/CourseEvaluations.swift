@@ -46,7 +46,7 @@ public struct TrainingFeedbackCleaner {
       let program = try programID.required(record)
       let programIndex: Int32
       if participations != nil {
-        guard let known = programs.id(of: program.text) else {
+        guard let known = programs.id(of: program) else {
           throw Rejection(.unknownProgram, column: "program_id")
         }
         programIndex = known
