@@ -7,7 +7,7 @@ public enum ExportStyle: String, Sendable, CaseIterable, Codable {
 }
 
 /// What `kinerja generate` is asked for.
-public struct GeneratorOptions: Sendable, Codable {
+public struct GeneratorOptions: Sendable {
   /// Employees in the master.
   public var employees: Int
   /// Months of appraisals, from January of `startYear`.

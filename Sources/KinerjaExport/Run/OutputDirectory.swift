@@ -63,7 +63,7 @@ public struct OutputDirectory: Sendable {
     try? Self.removeTree(stagingPath)
   }
 
-  /// Gives up the run: the staging directory is removed, or, when `keepFor` names
+  /// Gives up the run: the staging directory is removed, or, when `files` names
   /// files worth keeping (data quality, rejects), it becomes `.last-failed`.
   public func abandon(keeping files: [String] = []) -> String? {
     guard !files.isEmpty else {
