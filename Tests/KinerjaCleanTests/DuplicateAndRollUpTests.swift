@@ -77,6 +77,31 @@ import Testing
     expectBalanced(tally, rejects, input: .performance)
   }
 
+  /// Rolled up to the year, the rating is that of the appraisal ending last; of a month and
+  /// a quarter ending together, the month's. A quarter ending after a month is later.
+  @Test func rolledUpRatingIsTheLatestAppraisals() throws {
+    let directory = TemporaryDirectory()
+    let roster = try Fixture.roster(directory)
+    let (first, second) = (Fixture.nips[0], Fixture.nips[1])
+    let text = """
+      nip,period,rating
+      \(first),2024-12,Sangat Baik
+      \(first),2024-Q4,Kurang
+      \(first),2024,Butuh Perbaikan
+      \(second),2024-Q1,Baik
+      \(second),2024-02,Kurang
+
+      """
+    var rejects = CollectedRejects()
+    let input = try InputReader(kind: .performance, path: directory.write("p.csv", text))
+    let panel = try PerformanceCleaner(grain: .year).clean(input, roster: roster, rejects: &rejects).panel
+    #expect(
+      panel.ratings[0][0] == Rating.sangatBaik.rawValue,
+      "December over Q4 and the year, all ending in December")
+    #expect(panel.ratings[0][1] == Rating.baik.rawValue, "Q1 ends in March, after February")
+    #expect(rejects.entries.isEmpty)
+  }
+
   @Test func ratingFollowsTheResultsAndBehaviourMatrix() throws {
     let directory = TemporaryDirectory()
     let roster = try Fixture.roster(directory)

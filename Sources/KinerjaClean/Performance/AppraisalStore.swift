@@ -46,9 +46,9 @@ struct AppraisalStore {
   /// the scores and the rating of the latest raw period that has one.
   consuming func panel(grain: Grain) -> PerformancePanel {
     let rawPeriods = columns.keys.sorted { lhs, rhs in
-      // Order raw periods by the month they start in; within it, the longer first, so
-      // a month's rating overrides its quarter's or year's.
-      (Self.startMonth(lhs), -lhs.grain.periodsPerYear) < (Self.startMonth(rhs), -rhs.grain.periodsPerYear)
+      // Order raw periods by the month they end in, so the latest appraisal comes last;
+      // of two ending together (December and Q4), the finer comes last and its rating wins.
+      (Self.endMonth(lhs), lhs.grain.periodsPerYear) < (Self.endMonth(rhs), rhs.grain.periodsPerYear)
     }
     guard let first = rawPeriods.map({ $0.rolled(to: grain)! }).min(),
       let last = rawPeriods.map({ $0.rolled(to: grain)! }).max()
@@ -85,11 +85,11 @@ struct AppraisalStore {
       grain: grain, firstPeriod: first, employees: employees, scores: scores, ratings: ratings)
   }
 
-  private static func startMonth(_ period: Period) -> Int {
+  private static func endMonth(_ period: Period) -> Int {
     switch period.grain {
     case .month: Int(period.index)
-    case .quarter: Int(period.index) * 3
-    case .year: Int(period.index) * 12
+    case .quarter: Int(period.index) * 3 + 2
+    case .year: Int(period.index) * 12 + 11
     }
   }
 }
