@@ -27,6 +27,9 @@ public struct EmployeeCleaner {
     var sources: [(offset: Int64, line: Int)] = []
     var duplicates: [(offset: Int64, line: Int)] = []
     var sectorScratch: [UInt8] = []
+    // Agency names as label ids while reading; made into strings once, at the end.
+    var names = LabelTable()
+    var nameOfAgency: [Int32] = []
 
     let pass = CleaningPass(input: input, progress: progress)
     var (tally, fingerprint) = try pass.run(rejects: &rejects) { record throws(Rejection) in
@@ -43,14 +46,14 @@ public struct EmployeeCleaner {
         ?? (id.genderDigit == 1 ? .male : .female)
 
       let agencyID = roster.agencies.intern(agency)
-      if Int(agencyID) == roster.agencyNames.count { roster.agencyNames.append("") }
-      if let name = agencyName.optional(record) { roster.agencyNames[Int(agencyID)] = name.text }
+      if Int(agencyID) == nameOfAgency.count { nameOfAgency.append(-1) }
+      if let name = agencyName.optional(record) { nameOfAgency[Int(agencyID)] = names.intern(name) }
       let regionID = roster.regions.intern(regionField)
       let unitID = unit.optional(record).map { roster.units.intern($0) } ?? -1
       let sectorID =
         sector.optional(record).map { field -> Int32 in
           sectorScratch.removeAll(keepingCapacity: true)
-          sectorScratch.append(contentsOf: field.trimmed.bytes.map(Field.lowercased))
+          for byte in field.trimmed.bytes { sectorScratch.append(Field.lowercased(byte)) }
           return sectorScratch.withUnsafeBytes { roster.sectors.intern(Field($0)) }
         } ?? -1
 
@@ -80,6 +83,7 @@ public struct EmployeeCleaner {
         roster.birthDate.append(born)
       }
     }
+    roster.agencyNames = nameOfAgency.map { $0 < 0 ? "" : names[$0] }
     try pass.rejectReplaced(
       duplicates, reason: .duplicateEmployee, column: "nip", tally: &tally, rejects: &rejects)
     return (roster, tally, fingerprint)

@@ -26,6 +26,9 @@ public struct TrainingCleaner {
     let postTest = ColumnReader("post_test", in: mapping)
 
     var table = ParticipationTable()
+    // Programme names as label ids while reading; made into strings once, at the end.
+    var names = LabelTable()
+    var nameOfProgram: [Int32] = []
     let (tally, fingerprint) = try CleaningPass(input: input, progress: progress).run(rejects: &rejects) {
       record throws(Rejection) in
       let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
@@ -48,8 +51,8 @@ public struct TrainingCleaner {
       let post = try postTest.number(record, mark: mark, in: 0...100)
 
       let programIndex = table.programs.intern(program)
-      if Int(programIndex) == table.programNames.count { table.programNames.append("") }
-      if let name = programName.optional(record) { table.programNames[Int(programIndex)] = name.text }
+      if Int(programIndex) == nameOfProgram.count { nameOfProgram.append(-1) }
+      if let name = programName.optional(record) { nameOfProgram[Int(programIndex)] = names.intern(name) }
       table.employee.append(employee)
       table.program.append(programIndex)
       table.method.append(methodValue)
@@ -63,6 +66,7 @@ public struct TrainingCleaner {
       table.preTest.append(pre ?? .nan)
       table.postTest.append(post ?? .nan)
     }
+    table.programNames = nameOfProgram.map { $0 < 0 ? "" : names[$0] }
     return (table, tally, fingerprint)
   }
 }
