@@ -18,7 +18,8 @@ struct Analyses: Sendable {
     if needsTrends {
       let rows = timed("trends", &stages) { trendRows(cleaned) }
       if pipeline.outputs.contains(.trends) { tables.append(.trends(rows)) }
-      let tests = timed("trend_tests", &stages) { TrendTestRow.rows(from: rows) }
+      let needsTests = pipeline.outputs.contains(.trendTests) || pipeline.outputs.contains(.trainingNeeds)
+      let tests = needsTests ? timed("trend_tests", &stages) { TrendTestRow.rows(from: rows) } : []
       if pipeline.outputs.contains(.trendTests) { tables.append(.trendTests(tests)) }
       if pipeline.outputs.contains(.trainingNeeds) {
         tables.append(
