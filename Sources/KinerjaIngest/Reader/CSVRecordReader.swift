@@ -108,6 +108,7 @@ final class RecordAssembler {
   /// Set after libcsv refused a line, until the rest of that line has been skipped.
   private var malformedPending: Malformation?
 
+  private let firstLine: Int
   private var line: Int
   private var recordLine: Int
   private var recordOffset: Int64 = 0
@@ -115,6 +116,7 @@ final class RecordAssembler {
 
   init(delimiter: UInt8, firstLine: Int = 1) {
     self.delimiter = delimiter
+    self.firstLine = firstLine
     self.line = firstLine
     self.recordLine = firstLine
     fields = .allocate(capacity: 1)
@@ -130,11 +132,20 @@ final class RecordAssembler {
     fields.deallocate()
   }
 
+  /// The number of line ends fed so far.
+  var lineEndsFed: Int { line - firstLine }
+
   /// Feeds `chunk`, which starts at file offset `offset`, one line at a time.
+  ///
+  /// Feeding stops early at the first line end at or after file offset `limit` where
+  /// no record is open; that offset is returned. Otherwise the whole chunk is fed and
+  /// the result is `nil`.
+  @discardableResult
   func feed(
-    _ chunk: UnsafeRawBufferPointer, at offset: Int64, _ body: (CSVRecord) throws -> Void
-  ) throws {
-    guard let base = chunk.baseAddress else { return }
+    _ chunk: UnsafeRawBufferPointer, at offset: Int64, stoppingAt limit: Int64 = .max,
+    _ body: (CSVRecord) throws -> Void
+  ) throws -> Int64? {
+    guard let base = chunk.baseAddress else { return nil }
     var start = 0
     while start < chunk.count {
       let newline = memchr(base + start, 0x0A, chunk.count - start)
@@ -142,7 +153,11 @@ final class RecordAssembler {
       let segment = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
       try feedSegment(segment, at: offset + Int64(start), endsLine: newline != nil, body)
       start = end
+      if newline != nil && offset + Int64(end) >= limit && !recordOpen && malformedPending == nil {
+        return offset + Int64(end)
+      }
     }
+    return nil
   }
 
   private func feedSegment(

@@ -4,8 +4,8 @@ import Foundation
   import Glibc
 #endif
 
-/// A file opened for sequential reading with plain POSIX calls.
-struct InputFile {
+/// A file opened for reading with plain POSIX calls.
+struct InputFile: Sendable {
   let path: String
   private let descriptor: Int32
 
@@ -29,6 +29,23 @@ struct InputFile {
       if errno == EINTR { continue }
       throw IngestError.readFailed(path: path, reason: Self.lastError())
     }
+  }
+
+  /// Fills as much of `buffer` as the file has from byte `offset` on, without moving
+  /// the file position, so several threads can read one descriptor; 0 at the end.
+  func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
+    var filled = 0
+    while filled < buffer.count {
+      let count = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset) + off_t(filled))
+      if count > 0 {
+        filled += count
+      } else if count == 0 {
+        break
+      } else if errno != EINTR {
+        throw IngestError.readFailed(path: path, reason: Self.lastError())
+      }
+    }
+    return filled
   }
 
   func seek(to offset: Int64) throws {

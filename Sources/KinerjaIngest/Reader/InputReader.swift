@@ -74,9 +74,47 @@ public struct InputReader: Sendable {
     return fingerprint
   }
 
+  /// Folds the data rows into partials of chunks parsed on `threads` threads at once.
+  ///
+  /// `fold` is called concurrently for different chunks, with lines counted from 1 at
+  /// the chunk's start; `merge` receives the partials in file order on this thread,
+  /// with the shift that makes those lines the file's. See `ConcurrentRecordReader`.
+  /// - Throws: `IngestError.headerOnly` when the file has no data rows.
+  @discardableResult
+  public func foldRows<Partial: Sendable>(
+    threads: Int, chunkSize: Int = 8 << 20, progress: ((Int64) -> Void)? = nil,
+    makePartial: @escaping @Sendable () -> Partial,
+    fold: @escaping @Sendable (inout Partial, CSVRecord) throws -> Void,
+    merge: (consuming Partial, ConcurrentRecordReader.ChunkPlace) throws -> Void
+  ) throws -> InputFingerprint {
+    let headerOffset: Int64 = dialect.hasByteOrderMark ? 3 : 0
+    var rows = 0
+    let reader = ConcurrentRecordReader(path: path, dialect: dialect, chunkSize: chunkSize, threads: threads)
+    let fingerprint = try reader.read(
+      makePartial: { ChunkRows(partial: makePartial()) },
+      fold: { chunk, record in
+        if record.offset == headerOffset { return }
+        chunk.rows += 1
+        try fold(&chunk.partial, record)
+      },
+      merge: { chunk, place in
+        rows += chunk.rows
+        try merge(chunk.partial, place)
+        progress?(place.end)
+      })
+    if rows == 0 { throw IngestError.headerOnly(path: path, header: mapping.header) }
+    return fingerprint
+  }
+
   /// Reads the data row that starts at `offset` on `line` again.
   public func row<Result>(at offset: Int64, line: Int, _ body: (CSVRecord) throws -> Result) throws -> Result?
   {
     try CSVRecordReader(path: path, dialect: dialect).record(at: offset, line: line, body)
   }
+}
+
+/// A chunk's partial and the number of data rows folded into it.
+private struct ChunkRows<Partial: Sendable>: Sendable {
+  var partial: Partial
+  var rows = 0
 }

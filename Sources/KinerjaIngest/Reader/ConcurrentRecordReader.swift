@@ -1,0 +1,264 @@
+import Crypto
+import Dispatch
+import Foundation
+
+/// Reads one large file as fixed-size chunks parsed concurrently, each by its own libcsv parser.
+///
+/// The file is cut every `chunkSize` bytes. A chunk's records are those that start in
+/// it: its worker begins at the first line start at or after the cut and keeps reading
+/// past the next cut until the record open there is complete. That start is a guess —
+/// a quoted field holding line breaks may straddle the cut, so the line start there is
+/// inside a record. The guess is checked when chunks are merged, in file order: the
+/// previous chunk reports where its last record really ended, and a chunk whose guess
+/// was wrong is parsed again from there. The records delivered, their lines and offsets
+/// are therefore exactly those of `CSVRecordReader`, for any chunk size and thread count.
+///
+/// Each chunk folds its records into a `Partial`; partials are merged one by one in file
+/// order on the calling thread, and at most a few chunks are held at a time, so memory
+/// stays bounded by the chunk size and thread count, not by the file.
+public struct ConcurrentRecordReader: Sendable {
+  /// The file being read.
+  public let path: String
+  /// The delimiter and other dialect facts used to split records.
+  public let dialect: Dialect
+  /// Bytes per chunk.
+  public var chunkSize: Int
+  /// Chunks parsed at the same time.
+  public var threads: Int
+
+  /// Creates a reader; chunks of a few MiB keep every core busy and memory small.
+  public init(path: String, dialect: Dialect, chunkSize: Int = 8 << 20, threads: Int) {
+    self.path = path
+    self.dialect = dialect
+    self.chunkSize = max(1, chunkSize)
+    self.threads = max(1, threads)
+  }
+
+  /// Where a merged chunk lies in the file.
+  public struct ChunkPlace: Sendable {
+    /// Lines of the chunk's records count from 1 at its start; add this to make them the file's.
+    public let lineShift: Int
+    /// The file offset just past the chunk's last record.
+    public let end: Int64
+  }
+
+  /// Folds every record of the file, the header included, into per-chunk partials.
+  ///
+  /// - Parameters:
+  ///   - makePartial: an empty partial for a chunk.
+  ///   - fold: adds one record to its chunk's partial; called concurrently for different
+  ///     chunks. The record's line counts from 1 at the chunk's start.
+  ///   - merge: receives each chunk's partial in file order, on the calling thread.
+  /// - Returns: the fingerprint of the file (size and SHA-256).
+  @discardableResult
+  public func read<Partial: Sendable>(
+    makePartial: @escaping @Sendable () -> Partial,
+    fold: @escaping @Sendable (inout Partial, CSVRecord) throws -> Void,
+    merge: (consuming Partial, ChunkPlace) throws -> Void
+  ) throws -> InputFingerprint {
+    let file = try InputFile(path: path)
+    defer { file.close() }
+    let size = file.size()
+    let layout = ChunkLayout(
+      file: file, size: size, chunkSize: Int64(chunkSize), dataStart: try Self.dataStart(of: file))
+    let parse: @Sendable (Int, Int64?) throws -> ParsedChunk<Partial> = { [delimiter = dialect.delimiter] index, start in
+      var partial = makePartial()
+      let parsed = try layout.parse(chunk: index, from: start, delimiter: delimiter) { record in
+        try fold(&partial, record)
+      }
+      return ParsedChunk(partial: partial, bytes: parsed.bytes, start: parsed.start, end: parsed.end,
+                         lineEnds: parsed.lineEnds)
+    }
+
+    var hasher = SHA256()
+    var expectedStart = layout.dataStart
+    var lineShift = 0
+    try ChunkSchedule(chunks: layout.count, threads: threads).run(parse: { try parse($0, nil) }) { index, parsed in
+      var chunk = parsed
+      if chunk.start != expectedStart {
+        // The guessed start fell inside a record; parse again from where that record ended.
+        chunk = try parse(index, expectedStart)
+      }
+      chunk.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+      let place = ChunkPlace(lineShift: lineShift, end: chunk.end)
+      try merge(chunk.partial, place)
+      expectedStart = chunk.end
+      lineShift += chunk.lineEnds
+    }
+    return InputFingerprint(path: path, bytes: size, sha256: hasher.finalize().hexString)
+  }
+
+  private static func dataStart(of file: InputFile) throws -> Int64 {
+    var head = (UInt8(0), UInt8(0), UInt8(0))
+    let count = try withUnsafeMutableBytes(of: &head) { try file.read(into: $0, at: 0) }
+    return withUnsafeBytes(of: head) { Int64(Dialect.byteOrderMarkLength(in: UnsafeRawBufferPointer(rebasing: $0[0..<count]))) }
+  }
+}
+
+/// A chunk's partial with its bytes (hashed at merge, in order) and where its records lay.
+private struct ParsedChunk<Partial: Sendable>: Sendable {
+  var partial: Partial
+  var bytes: [UInt8]
+  var start: Int64
+  var end: Int64
+  var lineEnds: Int
+}
+
+/// Where the chunks of a file lie, and how one is parsed.
+private struct ChunkLayout: Sendable {
+  let file: InputFile
+  let size: Int64
+  let chunkSize: Int64
+  let dataStart: Int64
+
+  init(file: InputFile, size: Int64, chunkSize: Int64, dataStart: Int64) {
+    self.file = file
+    self.size = size
+    self.chunkSize = chunkSize
+    self.dataStart = dataStart
+  }
+
+  var count: Int { size == 0 ? 1 : Int((size + chunkSize - 1) / chunkSize) }
+
+  /// Parses the records starting in chunk `index`: from `start` when given (a corrected
+  /// start), else from the first line start at or after the chunk's cut.
+  func parse(
+    chunk index: Int, from start: Int64?, delimiter: UInt8, _ body: (CSVRecord) throws -> Void
+  ) throws -> (bytes: [UInt8], start: Int64, end: Int64, lineEnds: Int) {
+    let cut = Int64(index) * chunkSize
+    let nextCut = min(size, cut + chunkSize)
+    let bytes = try [UInt8](unsafeUninitializedCapacity: Int(nextCut - cut)) { buffer, initialized in
+      initialized = try file.read(into: UnsafeMutableRawBufferPointer(buffer), at: cut)
+    }
+    if bytes.count < nextCut - cut {
+      throw IngestError.readFailed(path: file.path, reason: "the file shrank while being read")
+    }
+
+    let first = try start ?? (index == 0 ? dataStart : lineStart(atOrAfter: cut, chunk: bytes, chunkOffset: cut))
+    let limit = nextCut >= size ? size : try lineStart(atOrAfter: nextCut, chunk: bytes, chunkOffset: cut)
+    guard first < limit else { return (bytes, first, first, 0) }
+
+    let assembler = RecordAssembler(delimiter: delimiter)
+    defer { assembler.release() }
+    // Bytes of this chunk from the start on, then further bytes until the open record ends.
+    var position = first
+    if first < nextCut {
+      let offsetInChunk = Int(first - cut)
+      let stop = try bytes.withUnsafeBytes { chunk in
+        try assembler.feed(UnsafeRawBufferPointer(rebasing: chunk[offsetInChunk...]), at: first, stoppingAt: limit, body)
+      }
+      if let stop { return (bytes, first, stop, assembler.lineEndsFed) }
+      position = nextCut
+    }
+    let spill = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
+    defer { spill.deallocate() }
+    while true {
+      let count = try file.read(into: spill, at: position)
+      if count == 0 { break }
+      if let stop = try assembler.feed(
+        UnsafeRawBufferPointer(rebasing: spill[0..<count]), at: position, stoppingAt: limit, body)
+      {
+        return (bytes, first, stop, assembler.lineEndsFed)
+      }
+      position += Int64(count)
+    }
+    try assembler.finish(body)
+    return (bytes, first, position, assembler.lineEndsFed)
+  }
+
+  /// The first offset at or after `offset` where a line starts (the file's end if none).
+  private func lineStart(atOrAfter offset: Int64, chunk: [UInt8], chunkOffset: Int64) throws -> Int64 {
+    if offset <= dataStart { return dataStart }
+    // The byte before `offset` decides: a line starts at `offset` when it is a line end.
+    var position = offset - 1
+    if position >= chunkOffset && position < chunkOffset + Int64(chunk.count) {
+      let found = chunk.withUnsafeBytes { bytes -> Int64? in
+        let from = Int(position - chunkOffset)
+        guard let hit = memchr(bytes.baseAddress! + from, 0x0A, bytes.count - from) else { return nil }
+        return chunkOffset + Int64(bytes.baseAddress!.distance(to: UnsafeRawPointer(hit)))
+      }
+      if let found { return found + 1 }
+      position = chunkOffset + Int64(chunk.count)
+    }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+    defer { buffer.deallocate() }
+    while position < size {
+      let count = try file.read(into: buffer, at: position)
+      if count == 0 { break }
+      if let hit = memchr(buffer.baseAddress!, 0x0A, count) {
+        return position + Int64(UnsafeRawPointer(buffer.baseAddress!).distance(to: UnsafeRawPointer(hit))) + 1
+      }
+      position += Int64(count)
+    }
+    return size
+  }
+}
+
+/// Runs chunk parses on worker threads and hands their results to the caller in order.
+///
+/// Workers take chunks in order but never run more than a window ahead of the merge,
+/// so only a few parsed chunks are held at once.
+private final class ChunkSchedule<Parsed: Sendable>: @unchecked Sendable {
+  private let chunks: Int
+  private let threads: Int
+  private let window: Int
+  private let condition = NSCondition()
+  private var nextChunk = 0
+  private var merged = 0
+  private var results: [Int: Result<Parsed, any Error>] = [:]
+  private var stopped = false
+
+  init(chunks: Int, threads: Int) {
+    self.chunks = chunks
+    self.threads = threads
+    self.window = threads * 2
+  }
+
+  func run(parse: @escaping @Sendable (Int) throws -> Parsed, merge: (Int, Parsed) throws -> Void) throws {
+    if threads == 1 || chunks == 1 {
+      for index in 0..<chunks { try merge(index, try parse(index)) }
+      return
+    }
+    let group = DispatchGroup()
+    for _ in 0..<min(threads, chunks) {
+      DispatchQueue.global().async(group: group) { self.work(parse) }
+    }
+    defer {
+      condition.lock()
+      stopped = true
+      condition.broadcast()
+      condition.unlock()
+      group.wait()
+    }
+    for index in 0..<chunks {
+      condition.lock()
+      while results[index] == nil { condition.wait() }
+      let result = results.removeValue(forKey: index)!
+      condition.unlock()
+      try merge(index, try result.get())
+      condition.lock()
+      merged = index + 1
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+
+  private func work(_ parse: @Sendable (Int) throws -> Parsed) {
+    while true {
+      condition.lock()
+      while !stopped && nextChunk < chunks && nextChunk - merged >= window { condition.wait() }
+      if stopped || nextChunk >= chunks {
+        condition.unlock()
+        return
+      }
+      let index = nextChunk
+      nextChunk += 1
+      condition.unlock()
+      let result = Result { try parse(index) }
+      condition.lock()
+      results[index] = result
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+}
