@@ -13,8 +13,11 @@ struct CollectedRejects: RejectRecorder {
   }
 
   var entries: [Entry] = []
+  /// The raw fields of each rejected record, as text.
+  var fields: [[String]] = []
 
   mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws {
+    fields.append(record.fieldTexts)
     entries.append(
       Entry(input: input.kind, line: record.line, reason: rejection.reason, column: rejection.column))
   }

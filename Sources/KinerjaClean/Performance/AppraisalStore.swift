@@ -3,19 +3,18 @@ import KinerjaIngest
 /// Accepted appraisals as they arrive, one column of employees per raw period.
 ///
 /// A column is allocated the first time its period is seen, so memory is bounded by
-/// employees × periods, not by rows. Each cell keeps where its row lies in the file,
-/// so that a later appraisal for the same employee and period can reject it.
+/// employees × periods, not by rows. Each cell keeps the line of its row (0 while the
+/// cell is empty), so that a later appraisal for the same employee and period can
+/// reject it: 13 bytes a cell.
 struct AppraisalStore {
   struct Column {
     var scores: [Double]
     var ratings: [UInt8]
-    var offsets: [Int64]
     var lines: [UInt32]
 
     init(employees: Int) {
       scores = [Double](repeating: .nan, count: employees)
       ratings = [UInt8](repeating: 0, count: employees)
-      offsets = [Int64](repeating: -1, count: employees)
       lines = [UInt32](repeating: 0, count: employees)
     }
   }
@@ -25,21 +24,32 @@ struct AppraisalStore {
 
   init(employees: Int) { self.employees = employees }
 
-  /// Stores an appraisal; returns where the row it replaces lies, if there was one.
-  mutating func store(
-    employee: Int32, period: Period, score: Double?, rating: Rating?, offset: Int64, line: Int
-  ) -> (offset: Int64, line: Int)? {
+  /// Stores an appraisal from `line`; returns the line of the row it replaces, if any.
+  mutating func store(employee: Int32, period: Period, score: Double, rating: UInt8, line: UInt32) -> Int? {
     let index = Int(employee)
-    var replaced: (Int64, Int)?
+    var replaced: Int?
     if columns[period] == nil { columns[period] = Column(employees: employees) }
-    columns[period]!.withCell(index) { cellScore, cellRating, cellOffset, cellLine in
-      if cellOffset >= 0 { replaced = (cellOffset, Int(cellLine)) }
-      cellScore = score ?? .nan
-      cellRating = rating?.rawValue ?? 0
-      cellOffset = offset
-      cellLine = UInt32(truncatingIfNeeded: line)
+    columns[period]!.withCell(index) { cellScore, cellRating, cellLine in
+      if cellLine != 0 { replaced = Int(cellLine) }
+      cellScore = score
+      cellRating = rating
+      cellLine = line
     }
     return replaced
+  }
+
+  /// Stores a batch of appraisals whose lines are shifted by `lineShift`, in order;
+  /// appends the lines of the rows they replace to `replaced`.
+  mutating func store(_ batch: AppraisalBatch, lineShift: Int, replaced: inout [Int]) {
+    for index in 0..<batch.count {
+      let line = UInt32(truncatingIfNeeded: Int(batch.lines[index]) + lineShift)
+      if let earlier = store(
+        employee: batch.employees[index], period: batch.periods[index], score: batch.scores[index],
+        rating: batch.ratings[index], line: line)
+      {
+        replaced.append(earlier)
+      }
+    }
   }
 
   /// Rolls the raw periods up to `grain`: per employee and grain period, the mean of
@@ -95,9 +105,27 @@ struct AppraisalStore {
 }
 
 extension AppraisalStore.Column {
-  fileprivate mutating func withCell(
-    _ index: Int, _ body: (inout Double, inout UInt8, inout Int64, inout UInt32) -> Void
-  ) {
-    body(&scores[index], &ratings[index], &offsets[index], &lines[index])
+  fileprivate mutating func withCell(_ index: Int, _ body: (inout Double, inout UInt8, inout UInt32) -> Void) {
+    body(&scores[index], &ratings[index], &lines[index])
+  }
+}
+
+/// Appraisals accepted from one chunk of the performance export, in file order, with
+/// lines counted from the chunk's start.
+struct AppraisalBatch: Sendable {
+  var employees: [Int32] = []
+  var periods: [Period] = []
+  var scores: [Double] = []
+  var ratings: [UInt8] = []
+  var lines: [UInt32] = []
+
+  var count: Int { employees.count }
+
+  mutating func append(employee: Int32, period: Period, score: Double?, rating: Rating?, line: Int) {
+    employees.append(employee)
+    periods.append(period)
+    scores.append(score ?? .nan)
+    ratings.append(rating?.rawValue ?? 0)
+    lines.append(UInt32(truncatingIfNeeded: line))
   }
 }

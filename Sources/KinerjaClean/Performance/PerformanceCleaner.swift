@@ -9,12 +9,20 @@ public import KinerjaIngest
 public struct PerformanceCleaner {
   /// The analysis grain rows are rolled up to.
   public var grain: Grain
+  /// Bytes per chunk when the file is read on several threads.
+  public var chunkSize: Int
 
-  public init(grain: Grain) { self.grain = grain }
+  public init(grain: Grain, chunkSize: Int = 8 << 20) {
+    self.grain = grain
+    self.chunkSize = chunkSize
+  }
 
   /// Reads every row of `input`; employees are looked up in `roster`.
+  ///
+  /// Chunks of the file are cleaned on `threads` threads at once; the result does not
+  /// depend on their number.
   public func clean(
-    _ input: InputReader, roster: EmployeeRoster, rejects: inout some RejectRecorder,
+    _ input: InputReader, roster: EmployeeRoster, threads: Int = 1, rejects: inout some RejectRecorder,
     progress: ((Int64) -> Void)? = nil
   ) throws -> (panel: PerformancePanel, tally: InputTally, fingerprint: InputFingerprint) {
     let mapping = input.mapping
@@ -30,10 +38,12 @@ public struct PerformanceCleaner {
     let grain = grain
 
     var store = AppraisalStore(employees: roster.count)
-    var duplicates: [(offset: Int64, line: Int)] = []
+    var duplicates: [Int] = []
 
     let pass = CleaningPass(input: input, progress: progress)
-    var (tally, fingerprint) = try pass.run(rejects: &rejects) { record throws(Rejection) in
+    var (tally, fingerprint) = try pass.run(
+      threads: threads, chunkSize: chunkSize, rejects: &rejects, makeAccepted: { AppraisalBatch() },
+      accept: { record, batch throws(Rejection) in
       let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
       guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
       let raw = try period.converted(record, required: true, else: .invalidPeriod) { $0.period() }!
@@ -59,15 +69,11 @@ public struct PerformanceCleaner {
       }
       _ = try processingDays.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
 
-      if let replaced = store.store(
-        employee: employee, period: raw, score: value, rating: ratingValue, offset: record.offset,
-        line: record.line)
-      {
-        duplicates.append(replaced)
-      }
-    }
+      batch.append(employee: employee, period: raw, score: value, rating: ratingValue, line: record.line)
+    },
+      merge: { batch, lineShift in store.store(batch, lineShift: lineShift, replaced: &duplicates) })
     try pass.rejectReplaced(
-      duplicates, reason: .duplicatePeriod, column: "period", tally: &tally, rejects: &rejects)
+      lines: duplicates, reason: .duplicatePeriod, column: "period", tally: &tally, rejects: &rejects)
     return (store.panel(grain: grain), tally, fingerprint)
   }
 }

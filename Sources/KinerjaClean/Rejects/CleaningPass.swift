@@ -30,13 +30,64 @@ struct CleaningPass {
     return (tally, fingerprint)
   }
 
-  /// Rejects the rows at `places`, which were accepted first and lost to a later row,
+  /// Streams every row through chunks cleaned on `threads` threads at once.
+  ///
+  /// `accept` runs concurrently for different chunks and adds an accepted row to its
+  /// chunk's `Accepted`; `merge` then receives each chunk's `Accepted` in file order,
+  /// with the shift that turns the chunk's line numbers into the file's. Rejected rows
+  /// are recorded in file order too, so the result is the same for any thread count.
+  func run<Accepted: Sendable>(
+    threads: Int, chunkSize: Int, rejects: inout some RejectRecorder,
+    makeAccepted: @escaping @Sendable () -> Accepted,
+    accept: @escaping @Sendable (CSVRecord, inout Accepted) throws(Rejection) -> Void,
+    merge: (consuming Accepted, _ lineShift: Int) throws -> Void
+  ) throws -> (tally: InputTally, fingerprint: InputFingerprint) {
+    let checks = RowChecks(input)
+    let mapping = input.mapping
+    var tally = InputTally()
+    let fingerprint = try input.foldRows(
+      threads: threads, chunkSize: chunkSize, progress: progress,
+      makePartial: { CleanedChunk(accepted: makeAccepted()) },
+      fold: { chunk, record in
+        chunk.tally.rowsRead += 1
+        do throws(Rejection) {
+          try checks.check(record, mapping: mapping)
+          try accept(record, &chunk.accepted)
+          chunk.tally.accepted += 1
+        } catch {
+          chunk.tally.countRejected(error.reason)
+          chunk.rejected.append(record)
+          chunk.rejections.append(error)
+        }
+      },
+      merge: { chunk, place in
+        tally.add(chunk.tally)
+        for index in 0..<chunk.rejected.count {
+          try chunk.rejected.withRecord(index, lineShift: place.lineShift) { record in
+            try rejects.reject(record, of: input, because: chunk.rejections[index])
+          }
+        }
+        try merge(chunk.accepted, place.lineShift)
+      })
+    return (tally, fingerprint)
+  }
+
+  /// Rejects the rows on `lines`, which were accepted first and lost to a later row,
   /// moving them from accepted to rejected in `tally`.
   func rejectReplaced(
-    _ places: [(offset: Int64, line: Int)], reason: RejectReason, column: String,
+    lines: [Int], reason: RejectReason, column: String,
     tally: inout InputTally, rejects: inout some RejectRecorder
   ) throws {
-    for _ in places { tally.moveAcceptedToRejected(reason) }
-    try DeferredRejects.write(places, reason: reason, column: column, of: input, to: &rejects)
+    for _ in lines { tally.moveAcceptedToRejected(reason) }
+    try DeferredRejects.write(lines: lines, reason: reason, column: column, of: input, to: &rejects)
   }
+}
+
+/// One chunk's share of a concurrent pass: its counts, its rejected rows and what its
+/// accepted rows added.
+private struct CleanedChunk<Accepted: Sendable>: Sendable {
+  var tally = InputTally()
+  var rejected = HeldRecords()
+  var rejections: [Rejection] = []
+  var accepted: Accepted
 }

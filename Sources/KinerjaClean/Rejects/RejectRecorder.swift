@@ -29,6 +29,13 @@ public struct InputTally: Sendable, Equatable {
     rejectedByReason[reason, default: 0] += 1
   }
 
+  /// Adds the counts of another part of the same input.
+  mutating func add(_ other: InputTally) {
+    rowsRead += other.rowsRead
+    accepted += other.accepted
+    rejectedByReason.merge(other.rejectedByReason, uniquingKeysWith: +)
+  }
+
   /// A row that was accepted earlier turned out to be the losing duplicate.
   mutating func moveAcceptedToRejected(_ reason: RejectReason) {
     accepted -= 1

@@ -24,8 +24,8 @@ public struct EmployeeCleaner {
     let gender = ColumnReader("gender", in: mapping)
 
     var roster = EmployeeRoster()
-    var sources: [(offset: Int64, line: Int)] = []
-    var duplicates: [(offset: Int64, line: Int)] = []
+    var sources: [UInt32] = []
+    var duplicates: [Int] = []
     var sectorScratch: [UInt8] = []
     // Agency names as label ids while reading; made into strings once, at the end.
     var names = LabelTable()
@@ -59,8 +59,8 @@ public struct EmployeeCleaner {
 
       if let existing = roster.indexByNIP[id.rawValue] {
         let index = Int(existing)
-        duplicates.append(sources[index])
-        sources[index] = (record.offset, record.line)
+        duplicates.append(Int(sources[index]))
+        sources[index] = UInt32(truncatingIfNeeded: record.line)
         roster.agency[index] = agencyID
         roster.region[index] = regionID
         roster.unit[index] = unitID
@@ -71,7 +71,7 @@ public struct EmployeeCleaner {
         roster.birthDate[index] = born
       } else {
         roster.indexByNIP[id.rawValue] = Int32(roster.count)
-        sources.append((record.offset, record.line))
+        sources.append(UInt32(truncatingIfNeeded: record.line))
         roster.nips.append(id)
         roster.agency.append(agencyID)
         roster.region.append(regionID)
@@ -85,7 +85,7 @@ public struct EmployeeCleaner {
     }
     roster.agencyNames = nameOfAgency.map { $0 < 0 ? "" : names[$0] }
     try pass.rejectReplaced(
-      duplicates, reason: .duplicateEmployee, column: "nip", tally: &tally, rejects: &rejects)
+      lines: duplicates, reason: .duplicateEmployee, column: "nip", tally: &tally, rejects: &rejects)
     return (roster, tally, fingerprint)
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Per-input settings from the pipeline file.
 public struct InputOptions: Sendable, Equatable {
   /// Delimiter and decimal-mark overrides.
@@ -104,6 +106,44 @@ public struct InputReader: Sendable {
       })
     if rows == 0 { throw IngestError.headerOnly(path: path, header: mapping.header) }
     return fingerprint
+  }
+
+  /// The byte offsets where `lines` (1-based, ascending) start, found by counting line ends.
+  ///
+  /// Lets the clean stage remember only the line of an accepted row and still read the
+  /// row again should a later row replace it.
+  public func offsets(ofLines lines: [Int]) throws -> [Int64] {
+    guard !lines.isEmpty else { return [] }
+    let file = try InputFile(path: path)
+    defer { file.close() }
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    var offsets: [Int64] = []
+    offsets.reserveCapacity(lines.count)
+    var wanted = lines.makeIterator()
+    var next = wanted.next()
+    var line = 1
+    var position: Int64 = 0
+    while let target = next, target == line {
+      offsets.append(position)
+      next = wanted.next()
+    }
+    while next != nil {
+      let count = try file.read(into: buffer, at: position)
+      if count == 0 { break }
+      let base = UnsafeRawPointer(buffer.baseAddress!)
+      var start = 0
+      while next != nil, let hit = memchr(base + start, 0x0A, count - start) {
+        start = base.distance(to: UnsafeRawPointer(hit)) + 1
+        line += 1
+        while let target = next, target == line {
+          offsets.append(position + Int64(start))
+          next = wanted.next()
+        }
+      }
+      position += Int64(count)
+    }
+    return offsets
   }
 
   /// Reads the data row that starts at `offset` on `line` again.

@@ -14,8 +14,10 @@ struct CleanedInputs: Sendable {
   var fingerprints: [InputKind: InputFingerprint] = [:]
 
   /// Opens, streams and cleans each configured input, logging one line per input.
+  ///
+  /// Large inputs are read in chunks on `threads` threads; the result does not depend on their number.
   static func read(
-    _ pipeline: PipelineFile, rejects: inout RejectFiles, log: RunLog, stages: inout [RunManifest.Stage]
+    _ pipeline: PipelineFile, threads: Int, rejects: inout RejectFiles, log: RunLog, stages: inout [RunManifest.Stage]
   ) throws -> CleanedInputs {
     var result = CleanedInputs(
       panel: PerformancePanel(grain: pipeline.grain, firstPeriod: nil, employees: 0, scores: [], ratings: []))
@@ -32,7 +34,7 @@ struct CleanedInputs: Sendable {
           reader, rejects: &rejects, progress: progress)
       case .performance:
         (result.panel, tally, fingerprint) = try PerformanceCleaner(grain: pipeline.grain).clean(
-          reader, roster: result.roster, rejects: &rejects, progress: progress)
+          reader, roster: result.roster, threads: threads, rejects: &rejects, progress: progress)
       case .training:
         let cleaned = try TrainingCleaner().clean(
           reader, roster: result.roster, rejects: &rejects, progress: progress)

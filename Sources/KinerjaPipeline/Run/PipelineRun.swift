@@ -14,7 +14,7 @@ public struct PipelineRun {
   public var pipeline: PipelineFile
   /// The output location (from `--out` or the pipeline file).
   public var output: String
-  /// Worker threads for aggregation.
+  /// Worker threads for reading and aggregation.
   public var threads: Int
   public var log: RunLog
 
@@ -54,7 +54,7 @@ public struct PipelineRun {
     var rejects = try RejectFiles(
       directory: "\(directory.stagingPath)/rejects",
       displayPaths: Dictionary(uniqueKeysWithValues: pipeline.inputs.map { ($0.kind, $0.declaredPath) }))
-    let cleaned = try CleanedInputs.read(pipeline, rejects: &rejects, log: log, stages: &stages)
+    let cleaned = try CleanedInputs.read(pipeline, threads: threads, rejects: &rejects, log: log, stages: &stages)
 
     let metadata = OutputMetadata(
       toolVersion: Self.toolVersion, parameters: parameters.mapValues { Cell.text($0) },

@@ -1,0 +1,55 @@
+import Foundation
+import KinerjaClean
+import KinerjaIngest
+import KinerjaTestSupport
+import Testing
+
+@Suite struct ConcurrentCleaningTests {
+  static let sample = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("datasets/sample")
+
+  /// The sample's appraisals (bad rows included) plus a quoted field holding line
+  /// breaks and a late duplicate, cleaned whole on one thread and in small chunks on
+  /// several: panel, counts and rejects must be the same.
+  @Test func performanceIsTheSameForEveryChunkSizeAndThreadCount() throws {
+    let directory = TemporaryDirectory()
+    let roster = try EmployeeCleaner().clean(
+      try InputReader(kind: .employees, path: Self.sample.appendingPathComponent("pegawai.csv").path),
+      rejects: &DiscardedRejects.shared
+    ).roster
+    var bytes = [UInt8](try Data(contentsOf: Self.sample.appendingPathComponent("kinerja.csv")))
+    let lines = bytes.split(separator: UInt8(ascii: "\n"))
+    bytes += lines[1].prefix(18) + Array(";\"Januari\n2023\";80;;;;;\n".utf8)
+    bytes += lines[5] + [UInt8(ascii: "\n")] + lines[2] + [UInt8(ascii: "\n")]
+    let path = directory.write("kinerja.csv", bytes: bytes)
+
+    func clean(chunkSize: Int, threads: Int) throws -> (PerformancePanel, InputTally, CollectedRejects) {
+      var rejects = CollectedRejects()
+      let result = try PerformanceCleaner(grain: .month, chunkSize: chunkSize).clean(
+        try InputReader(kind: .performance, path: path), roster: roster, threads: threads, rejects: &rejects)
+      return (result.panel, result.tally, rejects)
+    }
+    let (panel, tally, rejects) = try clean(chunkSize: 1 << 30, threads: 1)
+    #expect(tally.rejectedByReason[.duplicatePeriod, default: 0] >= 2)
+    #expect(tally.rejectedByReason[.malformedRow, default: 0] >= 1)
+    expectBalanced(tally, rejects, input: .performance)
+
+    for (chunkSize, threads) in [(997, 2), (4096, 4), (65_536, 2), (1 << 30, 2), (1500, 1)] {
+      let (otherPanel, otherTally, otherRejects) = try clean(chunkSize: chunkSize, threads: threads)
+      let context = Comment(rawValue: "chunk size \(chunkSize), \(threads) threads")
+      #expect(otherTally == tally, context)
+      #expect(otherRejects.entries == rejects.entries, context)
+      #expect(otherRejects.fields == rejects.fields, context)
+      #expect(otherPanel.firstPeriod == panel.firstPeriod, context)
+      #expect(otherPanel.scores.map { $0.map(\.bitPattern) } == panel.scores.map { $0.map(\.bitPattern) }, context)
+      #expect(otherPanel.ratings == panel.ratings, context)
+    }
+  }
+}
+
+/// Drops every rejection.
+struct DiscardedRejects: RejectRecorder {
+  nonisolated(unsafe) static var shared = DiscardedRejects()
+  mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws {}
+}
