@@ -21,6 +21,7 @@ struct RowChecks {
     guard record.count == expectedFields else {
       throw Rejection(.malformedRow, detail: "expected \(expectedFields) fields, found \(record.count)")
     }
+    if record.isASCII { return }
     for index in 0..<record.count where !Field(record[index]).isValidUTF8 {
       let column = mapping.columnsUsed.first { mapping.positions[$0.canonical] == index }?.canonical
       throw Rejection(

@@ -35,6 +35,25 @@ public struct CSVRecord {
     return UnsafeRawBufferPointer(rebasing: bytes[start..<fieldEnds[index]])
   }
 
+  /// Whether every byte of every field is ASCII (then the record is valid UTF-8 too).
+  ///
+  /// Checks eight bytes at a time, so the common all-ASCII record costs little.
+  public var isASCII: Bool {
+    guard count > 0 else { return true }
+    let all = UnsafeRawBufferPointer(rebasing: bytes[firstField..<fieldEnds[count - 1]])
+    var index = 0
+    var seen: UInt64 = 0
+    while index + 8 <= all.count {
+      seen |= all.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      index += 8
+    }
+    while index < all.count {
+      seen |= UInt64(all[index])
+      index += 1
+    }
+    return seen & 0x8080_8080_8080_8080 == 0
+  }
+
   /// The record's fields as text, invalid UTF-8 replaced; for messages and rejects, not hot paths.
   public var fieldTexts: [String] {
     (0..<count).map { String(decoding: self[$0], as: UTF8.self) }

@@ -61,25 +61,31 @@ public struct ConcurrentRecordReader: Sendable {
     let size = file.size()
     let layout = ChunkLayout(
       file: file, size: size, chunkSize: Int64(chunkSize), dataStart: try Self.dataStart(of: file))
-    let parse: @Sendable (Int, Int64?) throws -> ParsedChunk<Partial> = { [delimiter = dialect.delimiter] index, start in
+    let buffers = ChunkBuffers(size: Int(min(Int64(chunkSize), max(size, 1))))
+    defer { buffers.deallocate() }
+    let parse: @Sendable (Int, Int64?, ChunkBytes?) throws -> ParsedChunk<Partial> = {
+      [delimiter = dialect.delimiter] index, start, reused in
       var partial = makePartial()
-      let parsed = try layout.parse(chunk: index, from: start, delimiter: delimiter) { record in
+      let bytes = reused ?? buffers.take()
+      let parsed = try layout.parse(chunk: index, from: start, into: bytes, delimiter: delimiter) { record in
         try fold(&partial, record)
       }
-      return ParsedChunk(partial: partial, bytes: parsed.bytes, start: parsed.start, end: parsed.end,
-                         lineEnds: parsed.lineEnds)
+      return ParsedChunk(
+        partial: partial, bytes: bytes, start: parsed.start, end: parsed.end, lineEnds: parsed.lineEnds)
     }
 
     var hasher = SHA256()
     var expectedStart = layout.dataStart
     var lineShift = 0
-    try ChunkSchedule(chunks: layout.count, threads: threads).run(parse: { try parse($0, nil) }) { index, parsed in
+    try ChunkSchedule(chunks: layout.count, threads: threads).run(parse: { try parse($0, nil, nil) }) {
+      index, parsed in
       var chunk = parsed
       if chunk.start != expectedStart {
         // The guessed start fell inside a record; parse again from where that record ended.
-        chunk = try parse(index, expectedStart)
+        chunk = try parse(index, expectedStart, chunk.bytes)
       }
-      chunk.bytes.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+      hasher.update(bufferPointer: UnsafeRawBufferPointer(chunk.bytes.filled))
+      buffers.give(chunk.bytes)
       let place = ChunkPlace(lineShift: lineShift, end: chunk.end)
       try merge(chunk.partial, place)
       expectedStart = chunk.end
@@ -98,7 +104,7 @@ public struct ConcurrentRecordReader: Sendable {
 /// A chunk's partial with its bytes (hashed at merge, in order) and where its records lay.
 private struct ParsedChunk<Partial: Sendable>: Sendable {
   var partial: Partial
-  var bytes: [UInt8]
+  var bytes: ChunkBytes
   var start: Int64
   var end: Int64
   var lineEnds: Int
@@ -123,20 +129,20 @@ private struct ChunkLayout: Sendable {
   /// Parses the records starting in chunk `index`: from `start` when given (a corrected
   /// start), else from the first line start at or after the chunk's cut.
   func parse(
-    chunk index: Int, from start: Int64?, delimiter: UInt8, _ body: (CSVRecord) throws -> Void
-  ) throws -> (bytes: [UInt8], start: Int64, end: Int64, lineEnds: Int) {
+    chunk index: Int, from start: Int64?, into buffer: ChunkBytes, delimiter: UInt8,
+    _ body: (CSVRecord) throws -> Void
+  ) throws -> (start: Int64, end: Int64, lineEnds: Int) {
     let cut = Int64(index) * chunkSize
     let nextCut = min(size, cut + chunkSize)
-    let bytes = try [UInt8](unsafeUninitializedCapacity: Int(nextCut - cut)) { buffer, initialized in
-      initialized = try file.read(into: UnsafeMutableRawBufferPointer(buffer), at: cut)
-    }
-    if bytes.count < nextCut - cut {
+    buffer.count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.memory[0..<Int(nextCut - cut)]), at: cut)
+    if buffer.count < nextCut - cut {
       throw IngestError.readFailed(path: file.path, reason: "the file shrank while being read")
     }
+    let bytes = UnsafeRawBufferPointer(buffer.filled)
 
     let first = try start ?? (index == 0 ? dataStart : lineStart(atOrAfter: cut, chunk: bytes, chunkOffset: cut))
     let limit = nextCut >= size ? size : try lineStart(atOrAfter: nextCut, chunk: bytes, chunkOffset: cut)
-    guard first < limit else { return (bytes, first, first, 0) }
+    guard first < limit else { return (first, first, 0) }
 
     let assembler = RecordAssembler(delimiter: delimiter)
     defer { assembler.release() }
@@ -144,10 +150,9 @@ private struct ChunkLayout: Sendable {
     var position = first
     if first < nextCut {
       let offsetInChunk = Int(first - cut)
-      let stop = try bytes.withUnsafeBytes { chunk in
-        try assembler.feed(UnsafeRawBufferPointer(rebasing: chunk[offsetInChunk...]), at: first, stoppingAt: limit, body)
-      }
-      if let stop { return (bytes, first, stop, assembler.lineEndsFed) }
+      let stop = try assembler.feed(
+        UnsafeRawBufferPointer(rebasing: bytes[offsetInChunk...]), at: first, stoppingAt: limit, body)
+      if let stop { return (first, stop, assembler.lineEndsFed) }
       position = nextCut
     }
     let spill = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
@@ -158,26 +163,24 @@ private struct ChunkLayout: Sendable {
       if let stop = try assembler.feed(
         UnsafeRawBufferPointer(rebasing: spill[0..<count]), at: position, stoppingAt: limit, body)
       {
-        return (bytes, first, stop, assembler.lineEndsFed)
+        return (first, stop, assembler.lineEndsFed)
       }
       position += Int64(count)
     }
     try assembler.finish(body)
-    return (bytes, first, position, assembler.lineEndsFed)
+    return (first, position, assembler.lineEndsFed)
   }
 
   /// The first offset at or after `offset` where a line starts (the file's end if none).
-  private func lineStart(atOrAfter offset: Int64, chunk: [UInt8], chunkOffset: Int64) throws -> Int64 {
+  private func lineStart(atOrAfter offset: Int64, chunk: UnsafeRawBufferPointer, chunkOffset: Int64) throws -> Int64 {
     if offset <= dataStart { return dataStart }
     // The byte before `offset` decides: a line starts at `offset` when it is a line end.
     var position = offset - 1
     if position >= chunkOffset && position < chunkOffset + Int64(chunk.count) {
-      let found = chunk.withUnsafeBytes { bytes -> Int64? in
-        let from = Int(position - chunkOffset)
-        guard let hit = memchr(bytes.baseAddress! + from, 0x0A, bytes.count - from) else { return nil }
-        return chunkOffset + Int64(bytes.baseAddress!.distance(to: UnsafeRawPointer(hit)))
+      let from = Int(position - chunkOffset)
+      if let hit = memchr(chunk.baseAddress! + from, 0x0A, chunk.count - from) {
+        return chunkOffset + Int64(chunk.baseAddress!.distance(to: UnsafeRawPointer(hit))) + 1
       }
-      if let found { return found + 1 }
       position = chunkOffset + Int64(chunk.count)
     }
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
@@ -191,6 +194,42 @@ private struct ChunkLayout: Sendable {
       position += Int64(count)
     }
     return size
+  }
+}
+
+/// The memory one chunk's bytes are read into, reused from chunk to chunk.
+private final class ChunkBytes: @unchecked Sendable {
+  let memory: UnsafeMutableRawBufferPointer
+  var count = 0
+
+  init(size: Int) { memory = .allocate(byteCount: size, alignment: 64) }
+
+  var filled: UnsafeMutableRawBufferPointer { UnsafeMutableRawBufferPointer(rebasing: memory[0..<count]) }
+}
+
+/// Chunk buffers handed out to workers and given back after their chunk is merged,
+/// so the pages of a few buffers are reused instead of fresh ones faulted in per chunk.
+private final class ChunkBuffers: @unchecked Sendable {
+  private let size: Int
+  private let lock = NSLock()
+  private var free: [ChunkBytes] = []
+  private var all: [ChunkBytes] = []
+
+  init(size: Int) { self.size = size }
+
+  func take() -> ChunkBytes {
+    lock.withLock {
+      if let bytes = free.popLast() { return bytes }
+      let bytes = ChunkBytes(size: size)
+      all.append(bytes)
+      return bytes
+    }
+  }
+
+  func give(_ bytes: ChunkBytes) { lock.withLock { free.append(bytes) } }
+
+  func deallocate() {
+    for bytes in all { bytes.memory.deallocate() }
   }
 }
 
