@@ -1,73 +1,109 @@
-/// How cells become text in CSV and JSON, the same way on every run.
+/// How cells become bytes in CSV and JSON, the same way on every run.
+///
+/// Cells are appended straight to an output buffer, so writing a large table makes no
+/// `String` per cell.
 enum CellFormatting {
-  /// A number in the shortest form that reads back to the same `Double`; `-0` as `0`.
-  static func number(_ value: Double) -> String {
-    value == 0 ? "0" : "\(value)"
-  }
-
-  /// Text made safe for spreadsheets: a leading `=`, `+`, `-`, `@`, TAB or CR would be
-  /// read as a formula, so such text gets a leading apostrophe.
-  static func neutralised(_ text: String) -> String {
-    guard let first = text.utf8.first else { return text }
-    switch first {
-    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D:
-      return "'" + text
-    default: return text
+  /// Appends a cell as a CSV field: text neutralised against formulas and quoted per
+  /// RFC 4180; numbers in shortest round-trip form; missing values empty.
+  static func appendCSV(_ cell: Cell, to out: inout [UInt8]) {
+    switch cell {
+    case .text(let text): appendCSVField(text, to: &out)
+    case .integer(let value): appendDecimal(value, to: &out)
+    case .number(let value?) where value.isFinite: appendNumber(value, to: &out)
+    case .number, .null: break
+    case .bool(let value): out.append(contentsOf: value ? trueBytes : falseBytes)
     }
   }
 
-  /// RFC 4180 quoting: fields with `,`, `"`, CR or LF are quoted, quotes doubled.
-  static func csvField(_ text: String) -> String {
-    guard
-      text.utf8.contains(where: {
-        $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
-      })
-    else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  /// Appends a cell as a JSON value.
+  static func appendJSON(_ cell: Cell, to out: inout [UInt8]) {
+    switch cell {
+    case .text(let text): appendJSONString(text, to: &out)
+    case .integer(let value): appendDecimal(value, to: &out)
+    case .number(let value?) where value.isFinite: appendNumber(value, to: &out)
+    case .number, .null: out.append(contentsOf: nullBytes)
+    case .bool(let value): out.append(contentsOf: value ? trueBytes : falseBytes)
+    }
   }
 
-  /// A JSON string literal.
+  /// A JSON string literal, as text (for the few values outside tables).
   static func jsonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case let control where control.value < 0x20:
-        let hex = String(control.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
+    var bytes: [UInt8] = []
+    appendJSONString(text, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A cell as a JSON value, as text (for the few values outside tables).
+  static func json(_ cell: Cell) -> String {
+    var bytes: [UInt8] = []
+    appendJSON(cell, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A number in the shortest form that reads back to the same `Double`; `-0` as `0`.
+  private static func appendNumber(_ value: Double, to out: inout [UInt8]) {
+    if value == 0 {
+      out.append(UInt8(ascii: "0"))
+    } else {
+      out.append(contentsOf: value.description.utf8)
+    }
+  }
+
+  private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    out.append(contentsOf: String(value).utf8)
+  }
+
+  /// Text made safe for spreadsheets and CSV: a leading `=`, `+`, `-`, `@`, TAB or CR
+  /// would be read as a formula, so such text gets a leading apostrophe; fields with
+  /// `,`, `"`, CR or LF are quoted, quotes doubled.
+  private static func appendCSVField(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+      let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }
+      if needsQuotes { out.append(quote) }
+      if let first = bytes.first, startsFormula(first) { out.append(UInt8(ascii: "'")) }
+      if needsQuotes {
+        for byte in bytes {
+          if byte == quote { out.append(quote) }
+          out.append(byte)
+        }
+        out.append(quote)
+      } else {
+        out.append(contentsOf: bytes)
       }
     }
-    return result + "\""
   }
 
-  static func csv(_ cell: Cell) -> String {
-    switch cell {
-    case .text(let text): csvField(neutralised(text))
-    case .integer(let value): String(value)
-    case .number(let value?) where value.isFinite: number(value)
-    case .number, .null: ""
-    case .bool(let value): value ? "true" : "false"
+  private static func startsFormula(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D: true
+    default: false
     }
   }
 
-  static func json(_ cell: Cell) -> String {
-    switch cell {
-    case .text(let text): jsonString(text)
-    case .integer(let value): String(value)
-    case .number(let value?) where value.isFinite: number(value)
-    case .number, .null: "null"
-    case .bool(let value): value ? "true" : "false"
+  private static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    out.append(quote)
+    text.withUTF8 { bytes in
+      for byte in bytes {
+        switch byte {
+        case quote: out.append(contentsOf: [UInt8(ascii: "\\"), quote])
+        case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+        case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+        case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+        case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+        case 0..<0x20:
+          let hex = Array("0123456789abcdef".utf8)
+          out.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+        default: out.append(byte)
+        }
+      }
     }
+    out.append(quote)
   }
-}
 
-extension String {
-  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-    split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-  }
+  private static let quote = UInt8(ascii: "\"")
+  private static let trueBytes = Array("true".utf8)
+  private static let falseBytes = Array("false".utf8)
+  private static let nullBytes = Array("null".utf8)
 }

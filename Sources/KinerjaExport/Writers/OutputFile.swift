@@ -21,6 +21,12 @@ final class OutputFile {
     if buffer.count >= 1 << 16 { try flush() }
   }
 
+  /// Lets `body` append bytes to the write buffer directly.
+  func append(_ body: (inout [UInt8]) -> Void) throws {
+    body(&buffer)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
   func flush() throws {
     var offset = 0
     while offset < buffer.count {

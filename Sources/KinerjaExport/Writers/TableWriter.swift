@@ -52,28 +52,60 @@ public struct TableWriter: Sendable {
   @discardableResult
   public func write(_ table: OutputTable) throws -> [String] {
     let csv = try OutputFile(path: "\(directory)/\(table.name).csv")
-    try csv.write(Self.csvLine(table.columns.map { .text($0) }))
-    for row in table.rows { try csv.write(Self.csvLine(row)) }
+    try csv.append { Self.appendCSVLine(table.columns.map { .text($0) }, to: &$0) }
+    for row in table.rows { try csv.append { Self.appendCSVLine(row, to: &$0) } }
     try csv.close()
 
     let json = try OutputFile(path: "\(directory)/\(table.name).json")
     try json.write(
       "{\n\"metadata\": \(metadata.json(output: table.name, rows: table.rows.count)),\n\"rows\": [")
+    let keys = Self.jsonKeys(table.columns)
     for (index, row) in table.rows.enumerated() {
-      try json.write((index == 0 ? "\n" : ",\n") + Self.jsonObject(row, columns: table.columns))
+      try json.append { out in
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(0x0A)
+        Self.appendJSONObject(row, keys: keys, to: &out)
+      }
     }
     try json.write(table.rows.isEmpty ? "]\n}\n" : "\n]\n}\n")
     try json.close()
     return ["\(table.name).csv", "\(table.name).json"]
   }
 
+  /// One CSV line, line end included.
   static func csvLine(_ cells: [Cell]) -> String {
-    cells.map(CellFormatting.csv).joined(separator: ",") + "\n"
+    var bytes: [UInt8] = []
+    appendCSVLine(cells, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// One JSON object with `columns` as its keys.
   static func jsonObject(_ cells: [Cell], columns: [String]) -> String {
-    "{"
-      + zip(columns, cells).map { "\(CellFormatting.jsonString($0)): \(CellFormatting.json($1))" }
-      .joined(separator: ", ") + "}"
+    var bytes: [UInt8] = []
+    appendJSONObject(cells, keys: jsonKeys(columns), to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  private static func appendCSVLine(_ cells: [Cell], to out: inout [UInt8]) {
+    for (index, cell) in cells.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      CellFormatting.appendCSV(cell, to: &out)
+    }
+    out.append(0x0A)
+  }
+
+  /// Each column's `"name": ` as bytes, made once per table.
+  private static func jsonKeys(_ columns: [String]) -> [[UInt8]] {
+    columns.map { Array((CellFormatting.jsonString($0) + ": ").utf8) }
+  }
+
+  private static func appendJSONObject(_ cells: [Cell], keys: [[UInt8]], to out: inout [UInt8]) {
+    out.append(UInt8(ascii: "{"))
+    for (index, (key, cell)) in zip(keys, cells).enumerated() {
+      if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
+      out.append(contentsOf: key)
+      CellFormatting.appendJSON(cell, to: &out)
+    }
+    out.append(UInt8(ascii: "}"))
   }
 }
