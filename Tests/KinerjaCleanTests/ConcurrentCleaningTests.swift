@@ -48,6 +48,44 @@ import Testing
   }
 }
 
+extension ConcurrentCleaningTests {
+  /// The sample's employee master plus a late duplicate NIP, whole on one thread and in
+  /// small chunks on several: the same roster, labels in the same order, same rejects.
+  @Test func employeesAreTheSameForEveryChunkSizeAndThreadCount() throws {
+    let directory = TemporaryDirectory()
+    var bytes = [UInt8](try Data(contentsOf: Self.sample.appendingPathComponent("pegawai.csv")))
+    let lines = bytes.split(separator: UInt8(ascii: "\n"))
+    bytes += lines[3] + [UInt8(ascii: "\n")] + lines[1] + [UInt8(ascii: "\n")]
+    let path = directory.write("pegawai.csv", bytes: bytes)
+
+    func clean(chunkSize: Int, threads: Int) throws -> (EmployeeRoster, InputTally, CollectedRejects) {
+      var rejects = CollectedRejects()
+      let result = try EmployeeCleaner(chunkSize: chunkSize).clean(
+        try InputReader(kind: .employees, path: path), threads: threads, rejects: &rejects)
+      return (result.roster, result.tally, rejects)
+    }
+    let (roster, tally, rejects) = try clean(chunkSize: 1 << 30, threads: 1)
+    #expect(tally.rejectedByReason[.duplicateEmployee, default: 0] >= 2)
+    expectBalanced(tally, rejects, input: .employees)
+
+    for (chunkSize, threads) in [(499, 2), (4096, 4), (1 << 30, 2)] {
+      let (other, otherTally, otherRejects) = try clean(chunkSize: chunkSize, threads: threads)
+      let context = Comment(rawValue: "chunk size \(chunkSize), \(threads) threads")
+      #expect(otherTally == tally, context)
+      #expect(otherRejects.entries == rejects.entries, context)
+      #expect(otherRejects.fields == rejects.fields, context)
+      #expect(other.nips == roster.nips, context)
+      #expect(other.agency == roster.agency && other.region == roster.region, context)
+      #expect(other.unit == roster.unit && other.sector == roster.sector, context)
+      #expect(other.grade == roster.grade && other.positionType == roster.positionType, context)
+      #expect(other.gender == roster.gender && other.birthDate == roster.birthDate, context)
+      #expect(other.agencies.labels == roster.agencies.labels && other.agencyNames == roster.agencyNames, context)
+      #expect(other.regions.labels == roster.regions.labels && other.units.labels == roster.units.labels, context)
+      #expect(other.sectors.labels == roster.sectors.labels, context)
+    }
+  }
+}
+
 /// Drops every rejection.
 struct DiscardedRejects: RejectRecorder {
   nonisolated(unsafe) static var shared = DiscardedRejects()

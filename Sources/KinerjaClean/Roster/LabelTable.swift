@@ -44,6 +44,17 @@ public struct LabelTable: Sendable {
     Array(text.utf8).withUnsafeBytes { intern(Field($0)) }
   }
 
+  /// The id in this table of label `id` of `other`, adding it when new.
+  ///
+  /// Merges labels interned separately, such as by chunks read on other threads.
+  public mutating func intern(_ id: Int32, of other: LabelTable) -> Int32 {
+    let hash = other.hashes[Int(id)]
+    return other.arena.withUnsafeBytes { arena in
+      let bytes = UnsafeRawBufferPointer(rebasing: arena[other.arenaRanges[Int(id)]])
+      return lookUp(bytes, hash: hash) ?? insert(bytes, hash: hash)
+    }
+  }
+
   private func lookUp(_ bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: hash) & mask

@@ -31,7 +31,7 @@ struct CleanedInputs: Sendable {
       switch input.kind {
       case .employees:
         (result.roster, tally, fingerprint) = try EmployeeCleaner().clean(
-          reader, rejects: &rejects, progress: progress)
+          reader, threads: threads, rejects: &rejects, progress: progress)
       case .performance:
         (result.panel, tally, fingerprint) = try PerformanceCleaner(grain: pipeline.grain).clean(
           reader, roster: result.roster, threads: threads, rejects: &rejects, progress: progress)
