@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 import KinerjaIngest
 
 /// `kinerja inspect`: what Kinerja sees in one export.
@@ -24,11 +25,15 @@ struct InspectCommand: ParsableCommand {
   @Option(help: "Number of data rows to show.")
   var rows = 5
 
+  @Option(help: "Threads reading the file's chunks (default: the machine's cores).")
+  var threads: Int?
+
   func validate() throws {
     if let delimiter, Self.delimiterByte(delimiter) == nil {
       throw ValidationError("--delimiter must be one of , ; tab |")
     }
     if rows < 0 { throw ValidationError("--rows must not be negative") }
+    if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
   }
 
   func run() throws {
@@ -54,21 +59,33 @@ struct InspectCommand: ParsableCommand {
     var count = 0
     var malformed = 0
     var shown: [String] = []
-    try reader.forEachRow { record in
-      count += 1
-      if record.malformation != nil { malformed += 1 }
-      guard shown.count < rows else { return }
-      let fields =
-        record.malformation != nil
-        ? ["(malformed row)"]
-        : (0..<record.count).map {
-          personal.contains($0) ? "(personal)" : String(decoding: record[$0], as: UTF8.self)
+    try reader.foldRows(
+      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+      makePartial: { InspectedRows() },
+      fold: { [rows] chunk, record in
+        chunk.count += 1
+        if record.malformation != nil { chunk.malformed += 1 }
+        guard chunk.shown.count < rows else { return }
+        chunk.shown.append((record.line, Self.describe(record, hiding: personal)))
+      },
+      merge: { chunk, place in
+        count += chunk.count
+        malformed += chunk.malformed
+        for (line, text) in chunk.shown.prefix(rows - shown.count) {
+          shown.append("  line \(line + place.lineShift): \(text)")
         }
-      shown.append("  line \(record.line): " + fields.joined(separator: " | "))
-    }
+      })
     print("rows:       \(count)\(malformed > 0 ? " (\(malformed) malformed)" : "")")
     print("first rows:")
     shown.forEach { print($0) }
+  }
+
+  /// A row's fields as one line, personal columns hidden.
+  private static func describe(_ record: CSVRecord, hiding personal: Set<Int>) -> String {
+    guard record.malformation == nil else { return "(malformed row)" }
+    return (0..<record.count).map {
+      personal.contains($0) ? "(personal)" : String(decoding: record[$0], as: UTF8.self)
+    }.joined(separator: " | ")
   }
 
   /// The input kind whose header matches best (the most columns mapped without error).
@@ -107,3 +124,10 @@ struct InspectCommand: ParsableCommand {
 }
 
 extension InputKind: ExpressibleByArgument {}
+
+/// What one chunk of an inspected file holds: its row counts and first rows.
+private struct InspectedRows: Sendable {
+  var count = 0
+  var malformed = 0
+  var shown: [(line: Int, text: String)] = []
+}
