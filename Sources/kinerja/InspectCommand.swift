@@ -61,12 +61,15 @@ struct InspectCommand: ParsableCommand {
     var shown: [String] = []
     try reader.foldRows(
       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
-      makePartial: { InspectedRows() },
-      fold: { [rows] chunk, record in
-        chunk.count += 1
-        if record.malformation != nil { chunk.malformed += 1 }
-        guard chunk.shown.count < rows else { return }
-        chunk.shown.append((record.line, Self.describe(record, hiding: personal)))
+      parse: { [rows] chunkRows in
+        var chunk = InspectedRows()
+        try chunkRows.forEachRow { record in
+          chunk.count += 1
+          if record.malformation != nil { chunk.malformed += 1 }
+          guard chunk.shown.count < rows else { return }
+          chunk.shown.append((record.line, Self.describe(record, hiding: personal)))
+        }
+        return chunk
       },
       merge: { chunk, place in
         count += chunk.count

@@ -31,8 +31,11 @@ private func concurrentRecords(
   var seen: [SeenRecord] = []
   let fingerprint = try ConcurrentRecordReader(path: path, dialect: dialect, chunkSize: chunkSize, threads: threads)
     .read(
-      makePartial: { HeldRecords() },
-      fold: { held, record in held.append(record) },
+      parse: { records in
+        var held = HeldRecords()
+        try records.forEach { held.append($0) }
+        return held
+      },
       merge: { held, place in
         for index in 0..<held.count {
           held.withRecord(index, lineShift: place.lineShift) { seen.append(SeenRecord($0)) }

@@ -47,18 +47,21 @@ struct CleaningPass {
     var tally = InputTally()
     let fingerprint = try input.foldRows(
       threads: threads, chunkSize: chunkSize, progress: progress,
-      makePartial: { CleanedChunk(accepted: makeAccepted()) },
-      fold: { chunk, record in
-        chunk.tally.rowsRead += 1
-        do throws(Rejection) {
-          try checks.check(record, mapping: mapping)
-          try accept(record, &chunk.accepted)
-          chunk.tally.accepted += 1
-        } catch {
-          chunk.tally.countRejected(error.reason)
-          chunk.rejected.append(record)
-          chunk.rejections.append(error)
+      parse: { rows in
+        var chunk = CleanedChunk(accepted: makeAccepted())
+        try rows.forEachRow { record in
+          chunk.tally.rowsRead += 1
+          do throws(Rejection) {
+            try checks.check(record, mapping: mapping)
+            try accept(record, &chunk.accepted)
+            chunk.tally.accepted += 1
+          } catch {
+            chunk.tally.countRejected(error.reason)
+            chunk.rejected.append(record)
+            chunk.rejections.append(error)
+          }
         }
+        return chunk
       },
       merge: { chunk, place in
         tally.add(chunk.tally)

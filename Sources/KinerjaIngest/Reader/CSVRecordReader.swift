@@ -34,8 +34,7 @@ public struct CSVRecordReader {
   ) throws -> InputFingerprint {
     let file = try InputFile(path: path)
     defer { file.close() }
-    let assembler = RecordAssembler(delimiter: dialect.delimiter)
-    defer { assembler.release() }
+    var assembler = RecordAssembler(delimiter: dialect.delimiter)
     var hasher = SHA256()
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
     defer { buffer.deallocate() }
@@ -72,8 +71,7 @@ public struct CSVRecordReader {
     let file = try InputFile(path: path)
     defer { file.close() }
     try file.seek(to: offset)
-    let assembler = RecordAssembler(delimiter: dialect.delimiter, firstLine: line)
-    defer { assembler.release() }
+    var assembler = RecordAssembler(delimiter: dialect.delimiter, firstLine: line)
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
     defer { buffer.deallocate() }
     var result: Result?
@@ -98,7 +96,7 @@ public struct CSVRecordReader {
 /// cannot capture Swift state, so the `FieldBuffer` they fill travels through libcsv's `void *`.
 /// Input is fed one line (or the part of a line a buffer holds) at a time, which is
 /// how every record learns the line and byte offset where it starts.
-final class RecordAssembler {
+struct RecordAssembler: ~Copyable {
   private var parser = csv_parser()
   private let delimiter: UInt8
   /// Filled by libcsv's callbacks, which receive this pointer as their `void *`.
@@ -125,7 +123,8 @@ final class RecordAssembler {
     csv_set_delim(&parser, delimiter)
   }
 
-  func release() {
+  deinit {
+    var parser = parser
     csv_free(&parser)
     fields.pointee.deallocate()
     fields.deinitialize(count: 1)
@@ -141,7 +140,7 @@ final class RecordAssembler {
   /// no record is open; that offset is returned. Otherwise the whole chunk is fed and
   /// the result is `nil`.
   @discardableResult
-  func feed(
+  mutating func feed(
     _ chunk: UnsafeRawBufferPointer, at offset: Int64, stoppingAt limit: Int64 = .max,
     _ body: (CSVRecord) throws -> Void
   ) throws -> Int64? {
@@ -160,7 +159,7 @@ final class RecordAssembler {
     return nil
   }
 
-  private func feedSegment(
+  private mutating func feedSegment(
     _ segment: UnsafeRawBufferPointer, at offset: Int64, endsLine: Bool,
     _ body: (CSVRecord) throws -> Void
   ) throws {
@@ -193,7 +192,7 @@ final class RecordAssembler {
   }
 
   /// Flushes the last record (a missing final line end is fine) and reports an open quote.
-  func finish(_ body: (CSVRecord) throws -> Void) throws {
+  mutating func finish(_ body: (CSVRecord) throws -> Void) throws {
     if let malformation = malformedPending {
       try deliverMalformed(malformation, body)
       return
@@ -206,7 +205,7 @@ final class RecordAssembler {
     recordOpen = false
   }
 
-  private func deliverCompleted(_ body: (CSVRecord) throws -> Void) throws {
+  private mutating func deliverCompleted(_ body: (CSVRecord) throws -> Void) throws {
     let buffer = fields.pointee
     guard buffer.recordCount > 0 else { return }
     let bytes = UnsafeRawBufferPointer(start: buffer.bytes, count: buffer.byteCount)
@@ -226,7 +225,7 @@ final class RecordAssembler {
 
   /// Delivers the open record as one broken record whose only field is its raw text,
   /// then starts a fresh parser for the next line.
-  private func deliverMalformed(_ kind: Malformation, _ body: (CSVRecord) throws -> Void) throws {
+  private mutating func deliverMalformed(_ kind: Malformation, _ body: (CSVRecord) throws -> Void) throws {
     let raw = pendingRaw
     let ends = [raw.count]
     try raw.withUnsafeBytes { rawBytes in

@@ -13,9 +13,9 @@ import Foundation
 /// was wrong is parsed again from there. The records delivered, their lines and offsets
 /// are therefore exactly those of `CSVRecordReader`, for any chunk size and thread count.
 ///
-/// Each chunk folds its records into a `Partial`; partials are merged one by one in file
-/// order on the calling thread, and at most a few chunks are held at a time, so memory
-/// stays bounded by the chunk size and thread count, not by the file.
+/// Each chunk's records are folded into a `Partial`; partials are merged one by one in
+/// file order on the calling thread, and at most a few chunks are held at a time, so
+/// memory stays bounded by the chunk size and thread count, not by the file.
 public struct ConcurrentRecordReader: Sendable {
   /// The file being read.
   public let path: String
@@ -42,54 +42,49 @@ public struct ConcurrentRecordReader: Sendable {
     public let end: Int64
   }
 
-  /// Folds every record of the file, the header included, into per-chunk partials.
+  /// Folds the records of each chunk, the header included, into a partial.
   ///
   /// - Parameters:
-  ///   - makePartial: an empty partial for a chunk.
-  ///   - fold: adds one record to its chunk's partial; called concurrently for different
-  ///     chunks. The record's line counts from 1 at the chunk's start.
+  ///   - parse: makes a chunk's partial by calling `forEach` on the chunk's records once;
+  ///     called concurrently for different chunks. Records' lines count from 1 at the
+  ///     chunk's start.
   ///   - merge: receives each chunk's partial in file order, on the calling thread.
   /// - Returns: the fingerprint of the file (size and SHA-256).
   @discardableResult
   public func read<Partial: Sendable>(
-    makePartial: @escaping @Sendable () -> Partial,
-    fold: @escaping @Sendable (inout Partial, CSVRecord) throws -> Void,
+    parse: @escaping @Sendable (ChunkRecords) throws -> Partial,
     merge: (consuming Partial, ChunkPlace) throws -> Void
   ) throws -> InputFingerprint {
     let file = try InputFile(path: path)
     defer { file.close() }
     let size = file.size()
     let layout = ChunkLayout(
-      file: file, size: size, chunkSize: Int64(chunkSize), dataStart: try Self.dataStart(of: file))
+      file: file, size: size, chunkSize: Int64(chunkSize), dataStart: try Self.dataStart(of: file),
+      delimiter: dialect.delimiter)
     let buffers = ChunkBuffers(size: Int(min(Int64(chunkSize), max(size, 1))))
     defer { buffers.deallocate() }
-    let parse: @Sendable (Int, Int64?, ChunkBytes?) throws -> ParsedChunk<Partial> = {
-      [delimiter = dialect.delimiter] index, start, reused in
-      var partial = makePartial()
-      let bytes = reused ?? buffers.take()
-      let parsed = try layout.parse(chunk: index, from: start, into: bytes, delimiter: delimiter) { record in
-        try fold(&partial, record)
-      }
-      return ParsedChunk(
-        partial: partial, bytes: bytes, start: parsed.start, end: parsed.end, lineEnds: parsed.lineEnds)
+    let parseChunk: @Sendable (Int, Int64?, ChunkBytes?) throws -> ParsedChunk<Partial> = { index, start, reused in
+      let records = ChunkRecords(layout: layout, index: index, start: start, bytes: reused ?? buffers.take())
+      let partial = try parse(records)
+      if records.outcome == nil { try records.forEach { _ in } }
+      return ParsedChunk(partial: partial, bytes: records.bytes, outcome: records.outcome!)
     }
 
     var hasher = SHA256()
     var expectedStart = layout.dataStart
     var lineShift = 0
-    try ChunkSchedule(chunks: layout.count, threads: threads).run(parse: { try parse($0, nil, nil) }) {
+    try ChunkSchedule(chunks: layout.count, threads: threads).run(parse: { try parseChunk($0, nil, nil) }) {
       index, parsed in
       var chunk = parsed
-      if chunk.start != expectedStart {
+      if chunk.outcome.start != expectedStart {
         // The guessed start fell inside a record; parse again from where that record ended.
-        chunk = try parse(index, expectedStart, chunk.bytes)
+        chunk = try parseChunk(index, expectedStart, chunk.bytes)
       }
       hasher.update(bufferPointer: UnsafeRawBufferPointer(chunk.bytes.filled))
       buffers.give(chunk.bytes)
-      let place = ChunkPlace(lineShift: lineShift, end: chunk.end)
-      try merge(chunk.partial, place)
-      expectedStart = chunk.end
-      lineShift += chunk.lineEnds
+      try merge(chunk.partial, ChunkPlace(lineShift: lineShift, end: chunk.outcome.end))
+      expectedStart = chunk.outcome.end
+      lineShift += chunk.outcome.lineEnds
     }
     return InputFingerprint(path: path, bytes: size, sha256: hasher.finalize().hexString)
   }
@@ -101,13 +96,40 @@ public struct ConcurrentRecordReader: Sendable {
   }
 }
 
+/// The records of one chunk, handed to a `ConcurrentRecordReader`'s `parse`.
+public final class ChunkRecords: @unchecked Sendable {
+  fileprivate let layout: ChunkLayout
+  fileprivate let index: Int
+  fileprivate let start: Int64?
+  fileprivate let bytes: ChunkBytes
+  fileprivate var outcome: ChunkOutcome?
+
+  fileprivate init(layout: ChunkLayout, index: Int, start: Int64?, bytes: ChunkBytes) {
+    self.layout = layout
+    self.index = index
+    self.start = start
+    self.bytes = bytes
+  }
+
+  /// Calls `body` for each record that starts in the chunk, in file order.
+  public func forEach(_ body: (CSVRecord) throws -> Void) throws {
+    precondition(outcome == nil, "a chunk's records are read once")
+    outcome = try layout.parse(chunk: index, from: start, into: bytes, body)
+  }
+}
+
+/// Where a parsed chunk's records began and ended, and the line ends between.
+private struct ChunkOutcome: Sendable {
+  var start: Int64
+  var end: Int64
+  var lineEnds: Int
+}
+
 /// A chunk's partial with its bytes (hashed at merge, in order) and where its records lay.
 private struct ParsedChunk<Partial: Sendable>: Sendable {
   var partial: Partial
   var bytes: ChunkBytes
-  var start: Int64
-  var end: Int64
-  var lineEnds: Int
+  var outcome: ChunkOutcome
 }
 
 /// Where the chunks of a file lie, and how one is parsed.
@@ -116,22 +138,15 @@ private struct ChunkLayout: Sendable {
   let size: Int64
   let chunkSize: Int64
   let dataStart: Int64
-
-  init(file: InputFile, size: Int64, chunkSize: Int64, dataStart: Int64) {
-    self.file = file
-    self.size = size
-    self.chunkSize = chunkSize
-    self.dataStart = dataStart
-  }
+  let delimiter: UInt8
 
   var count: Int { size == 0 ? 1 : Int((size + chunkSize - 1) / chunkSize) }
 
   /// Parses the records starting in chunk `index`: from `start` when given (a corrected
   /// start), else from the first line start at or after the chunk's cut.
   func parse(
-    chunk index: Int, from start: Int64?, into buffer: ChunkBytes, delimiter: UInt8,
-    _ body: (CSVRecord) throws -> Void
-  ) throws -> (start: Int64, end: Int64, lineEnds: Int) {
+    chunk index: Int, from start: Int64?, into buffer: ChunkBytes, _ body: (CSVRecord) throws -> Void
+  ) throws -> ChunkOutcome {
     let cut = Int64(index) * chunkSize
     let nextCut = min(size, cut + chunkSize)
     buffer.count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.memory[0..<Int(nextCut - cut)]), at: cut)
@@ -142,17 +157,16 @@ private struct ChunkLayout: Sendable {
 
     let first = try start ?? (index == 0 ? dataStart : lineStart(atOrAfter: cut, chunk: bytes, chunkOffset: cut))
     let limit = nextCut >= size ? size : try lineStart(atOrAfter: nextCut, chunk: bytes, chunkOffset: cut)
-    guard first < limit else { return (first, first, 0) }
+    guard first < limit else { return ChunkOutcome(start: first, end: first, lineEnds: 0) }
 
-    let assembler = RecordAssembler(delimiter: delimiter)
-    defer { assembler.release() }
+    var assembler = RecordAssembler(delimiter: delimiter)
     // Bytes of this chunk from the start on, then further bytes until the open record ends.
     var position = first
     if first < nextCut {
       let offsetInChunk = Int(first - cut)
       let stop = try assembler.feed(
         UnsafeRawBufferPointer(rebasing: bytes[offsetInChunk...]), at: first, stoppingAt: limit, body)
-      if let stop { return (first, stop, assembler.lineEndsFed) }
+      if let stop { return ChunkOutcome(start: first, end: stop, lineEnds: assembler.lineEndsFed) }
       position = nextCut
     }
     let spill = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
@@ -163,12 +177,12 @@ private struct ChunkLayout: Sendable {
       if let stop = try assembler.feed(
         UnsafeRawBufferPointer(rebasing: spill[0..<count]), at: position, stoppingAt: limit, body)
       {
-        return (first, stop, assembler.lineEndsFed)
+        return ChunkOutcome(start: first, end: stop, lineEnds: assembler.lineEndsFed)
       }
       position += Int64(count)
     }
     try assembler.finish(body)
-    return (first, position, assembler.lineEndsFed)
+    return ChunkOutcome(start: first, end: position, lineEnds: assembler.lineEndsFed)
   }
 
   /// The first offset at or after `offset` where a line starts (the file's end if none).

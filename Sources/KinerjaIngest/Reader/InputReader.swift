@@ -76,28 +76,26 @@ public struct InputReader: Sendable {
     return fingerprint
   }
 
-  /// Folds the data rows into partials of chunks parsed on `threads` threads at once.
+  /// Folds the data rows of chunks parsed on `threads` threads at once into partials.
   ///
-  /// `fold` is called concurrently for different chunks, with lines counted from 1 at
-  /// the chunk's start; `merge` receives the partials in file order on this thread,
-  /// with the shift that makes those lines the file's. See `ConcurrentRecordReader`.
+  /// `parse` makes a chunk's partial by calling `forEachRow` on its rows once; it runs
+  /// concurrently for different chunks, with lines counted from 1 at the chunk's start.
+  /// `merge` receives the partials in file order on this thread, with the shift that
+  /// makes those lines the file's. See `ConcurrentRecordReader`.
   /// - Throws: `IngestError.headerOnly` when the file has no data rows.
   @discardableResult
   public func foldRows<Partial: Sendable>(
     threads: Int, chunkSize: Int = 8 << 20, progress: ((Int64) -> Void)? = nil,
-    makePartial: @escaping @Sendable () -> Partial,
-    fold: @escaping @Sendable (inout Partial, CSVRecord) throws -> Void,
+    parse: @escaping @Sendable (ChunkRows) throws -> Partial,
     merge: (consuming Partial, ConcurrentRecordReader.ChunkPlace) throws -> Void
   ) throws -> InputFingerprint {
     let headerOffset: Int64 = dialect.hasByteOrderMark ? 3 : 0
     var rows = 0
     let reader = ConcurrentRecordReader(path: path, dialect: dialect, chunkSize: chunkSize, threads: threads)
     let fingerprint = try reader.read(
-      makePartial: { ChunkRows(partial: makePartial()) },
-      fold: { chunk, record in
-        if record.offset == headerOffset { return }
-        chunk.rows += 1
-        try fold(&chunk.partial, record)
+      parse: { records in
+        let chunk = ChunkRows(records: records, headerOffset: headerOffset)
+        return RowCount(partial: try parse(chunk), rows: chunk.rows)
       },
       merge: { chunk, place in
         rows += chunk.rows
@@ -153,8 +151,31 @@ public struct InputReader: Sendable {
   }
 }
 
+/// The data rows of one chunk of an input, handed to `InputReader.foldRows`.
+public final class ChunkRows: @unchecked Sendable {
+  private let records: ChunkRecords
+  private let headerOffset: Int64
+  fileprivate private(set) var rows = 0
+
+  fileprivate init(records: ChunkRecords, headerOffset: Int64) {
+    self.records = records
+    self.headerOffset = headerOffset
+  }
+
+  /// Calls `body` for each data row that starts in the chunk, in file order.
+  public func forEachRow(_ body: (CSVRecord) throws -> Void) throws {
+    var rows = 0
+    try records.forEach { record in
+      if record.offset == headerOffset { return }
+      rows += 1
+      try body(record)
+    }
+    self.rows = rows
+  }
+}
+
 /// A chunk's partial and the number of data rows folded into it.
-private struct ChunkRows<Partial: Sendable>: Sendable {
+private struct RowCount<Partial: Sendable>: Sendable {
   var partial: Partial
-  var rows = 0
+  var rows: Int
 }
