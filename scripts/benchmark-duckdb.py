@@ -9,8 +9,14 @@ Both answers are compared (n exactly, statistics to 1e-9 relative, groups Kinerj
 suppresses for min_group left out). Each tool runs several times; the median wall time
 and peak RSS (from /usr/bin/time -v) are reported, with rows per second and the ratios.
 
+Ingest is measured on its own too: `kinerja inspect` (reading and splitting every
+record of performance.csv on all threads) against a bare libcsv loop that only counts
+fields (scripts/bare-libcsv.c, one thread), times the thread count.
+
+With --nightly, the largest size also runs the full pipeline (every output) once.
+
     swift build -c release
-    python3 scripts/benchmark-duckdb.py [--sizes 100000,1000000,5000000] [--runs 3] [--threads 2]
+    python3 scripts/benchmark-duckdb.py [--sizes 100000,1000000,5000000] [--runs 3] [--threads 2] [--nightly]
 """
 import argparse
 import csv
@@ -25,6 +31,7 @@ parser.add_argument("--runs", type=int, default=3)
 parser.add_argument("--threads", type=int, default=2)
 parser.add_argument("--work", default=".build-bench")
 parser.add_argument("--kinerja", default=".build/release/kinerja")
+parser.add_argument("--nightly", action="store_true", help="also run every output on the largest size")
 options = parser.parse_args()
 
 venv = ".venv-bench"
@@ -90,6 +97,21 @@ def compare(kinerja_trends, duckdb_csv):
 
 
 os.makedirs(options.work, exist_ok=True)
+bare = os.path.join(options.work, "bare-libcsv")
+subprocess.run(["cc", "-O2", "-o", bare, os.path.join(os.path.dirname(__file__), "bare-libcsv.c"), "-lcsv"],
+               check=True)
+
+
+def ingest(folder):
+    """Median seconds of the bare libcsv loop (one thread) and of `kinerja inspect` (all threads)."""
+    path = os.path.join(folder, "performance.csv")
+    bare_runs = [float(subprocess.run([bare, path], capture_output=True, text=True, check=True).stdout.split()[2])
+                 for _ in range(options.runs)]
+    inspect_runs = [timed([options.kinerja, "inspect", path, "--threads", str(options.threads)])[0]
+                    for _ in range(options.runs)]
+    return statistics.median(bare_runs), statistics.median(inspect_runs)
+
+
 print(f"DuckDB {duckdb_version}, {options.threads} threads, median of {options.runs} runs")
 print(f"{'employees':>10} {'rows':>11} {'tool':<8} {'wall s':>8} {'peak MiB':>9} {'rows/s':>11}")
 for size in [int(s) for s in options.sizes.split(",")]:
@@ -115,6 +137,19 @@ for size in [int(s) for s in options.sizes.split(",")]:
         rss = statistics.median(r[1] for r in runs) / 1024
         results[tool] = (wall, rss)
         print(f"{size:>10} {rows:>11} {tool:<8} {wall:>8.2f} {rss:>9.0f} {rows / wall:>11.0f}")
+    bare_seconds, inspect_seconds = ingest(folder)
+    floor = bare_seconds / options.threads
+    print(f"{'':>10} {'':>11} ingest   {inspect_seconds:>8.2f} {'':>9} {rows / inspect_seconds:>11.0f}   "
+          f"(bare libcsv {bare_seconds:.2f} s on 1 thread; Kinerja reaches "
+          f"{floor / inspect_seconds:.0%} of it × {options.threads} threads)")
     groups = compare(os.path.join(folder, "out-trends", "trends.csv"), os.path.join(folder, "duckdb.csv"))
     print(f"{'':>10} {'':>11} ratio    {results['kinerja'][0] / results['duckdb'][0]:>8.2f} "
           f"{results['kinerja'][1] / results['duckdb'][1]:>9.2f}   (Kinerja / DuckDB; {groups} groups agree)")
+
+if options.nightly:
+    size = max(int(s) for s in options.sizes.split(","))
+    folder = os.path.join(options.work, f"n{size}")
+    wall, rss = timed([options.kinerja, "run", os.path.join(folder, "pipeline.yaml"), "--quiet",
+                       "--threads", str(options.threads)])
+    print(f"nightly, every output, {size} employees: {wall:.1f} s, peak {rss / 1024:.0f} MiB "
+          f"({wall / results['duckdb'][0]:.1f}× DuckDB's trends-only time at the last size run)")

@@ -20,16 +20,47 @@ struct AppraisalStore {
   }
 
   let employees: Int
-  private(set) var columns: [Period: Column] = [:]
+  private var columns: [Column] = []
+  /// Which column holds each raw period.
+  private var columnOfPeriod: [Period: Int] = [:]
 
   init(employees: Int) { self.employees = employees }
 
-  /// Stores an appraisal from `line`; returns the line of the row it replaces, if any.
-  mutating func store(employee: Int32, period: Period, score: Double, rating: UInt8, line: UInt32) -> Int? {
+  /// Stores a batch of appraisals whose lines are shifted by `lineShift`, in order;
+  /// appends the lines of the rows they replace to `replaced`.
+  mutating func store(_ batch: AppraisalBatch, lineShift: Int, replaced: inout [Int]) {
+    // Rows come grouped by employee with few periods, so the last period's column is
+    // usually the next one's too; look periods up only when they change.
+    var lastPeriod: Period?
+    var lastColumn = 0
+    for index in 0..<batch.count {
+      let period = batch.periods[index]
+      if period != lastPeriod {
+        lastPeriod = period
+        lastColumn = column(of: period)
+      }
+      let line = UInt32(truncatingIfNeeded: Int(batch.lines[index]) + lineShift)
+      if let earlier = store(
+        employee: batch.employees[index], column: lastColumn, score: batch.scores[index],
+        rating: batch.ratings[index], line: line)
+      {
+        replaced.append(earlier)
+      }
+    }
+  }
+
+  private mutating func column(of period: Period) -> Int {
+    if let column = columnOfPeriod[period] { return column }
+    columns.append(Column(employees: employees))
+    columnOfPeriod[period] = columns.count - 1
+    return columns.count - 1
+  }
+
+  /// Stores one appraisal from `line`; returns the line of the row it replaces, if any.
+  private mutating func store(employee: Int32, column: Int, score: Double, rating: UInt8, line: UInt32) -> Int? {
     let index = Int(employee)
     var replaced: Int?
-    if columns[period] == nil { columns[period] = Column(employees: employees) }
-    columns[period]!.withCell(index) { cellScore, cellRating, cellLine in
+    columns[column].withCell(index) { cellScore, cellRating, cellLine in
       if cellLine != 0 { replaced = Int(cellLine) }
       cellScore = score
       cellRating = rating
@@ -38,24 +69,10 @@ struct AppraisalStore {
     return replaced
   }
 
-  /// Stores a batch of appraisals whose lines are shifted by `lineShift`, in order;
-  /// appends the lines of the rows they replace to `replaced`.
-  mutating func store(_ batch: AppraisalBatch, lineShift: Int, replaced: inout [Int]) {
-    for index in 0..<batch.count {
-      let line = UInt32(truncatingIfNeeded: Int(batch.lines[index]) + lineShift)
-      if let earlier = store(
-        employee: batch.employees[index], period: batch.periods[index], score: batch.scores[index],
-        rating: batch.ratings[index], line: line)
-      {
-        replaced.append(earlier)
-      }
-    }
-  }
-
   /// Rolls the raw periods up to `grain`: per employee and grain period, the mean of
   /// the scores and the rating of the latest raw period that has one.
   consuming func panel(grain: Grain) -> PerformancePanel {
-    let rawPeriods = columns.keys.sorted { lhs, rhs in
+    let rawPeriods = columnOfPeriod.keys.sorted { lhs, rhs in
       // Order raw periods by the month they end in, so the latest appraisal comes last;
       // of two ending together (December and Q4), the finer comes last and its rating wins.
       (Self.endMonth(lhs), lhs.grain.periodsPerYear) < (Self.endMonth(rhs), rhs.grain.periodsPerYear)
@@ -70,7 +87,7 @@ struct AppraisalStore {
     var ratings: [[UInt8]] = []
     for offset in 0..<periodCount {
       let target = Period(grain: grain, index: first.index + Int32(offset))
-      let members = rawPeriods.filter { $0.rolled(to: grain) == target }.map { columns[$0]! }
+      let members = rawPeriods.filter { $0.rolled(to: grain) == target }.map { columns[columnOfPeriod[$0]!] }
       var sums = [Double](repeating: 0, count: employees)
       var counts = [Int32](repeating: 0, count: employees)
       var rolledRatings = [UInt8](repeating: 0, count: employees)
@@ -90,7 +107,8 @@ struct AppraisalStore {
       scores.append(sums)
       ratings.append(rolledRatings)
     }
-    columns = [:]
+    columns = []
+    columnOfPeriod = [:]
     return PerformancePanel(
       grain: grain, firstPeriod: first, employees: employees, scores: scores, ratings: ratings)
   }

@@ -125,7 +125,7 @@ struct EmployeeMerger {
       let line = UInt32(truncatingIfNeeded: Int(batch.lines[row]) + lineShift)
       let nip = batch.nips[row]
 
-      if let existing = roster.indexByNIP[nip.rawValue] {
+      if let existing = roster.indexByNIP[nip] {
         let index = Int(existing)
         duplicates.append(Int(sources[index]))
         sources[index] = line
@@ -138,7 +138,7 @@ struct EmployeeMerger {
         roster.gender[index] = batch.gender[row]
         roster.birthDate[index] = batch.birthDate[row]
       } else {
-        roster.indexByNIP[nip.rawValue] = Int32(roster.count)
+        roster.indexByNIP.set(nip, to: Int32(roster.count))
         sources.append(line)
         roster.nips.append(nip)
         roster.agency.append(agencyID)

@@ -35,7 +35,7 @@ public struct EmployeeRoster: Sendable {
   /// Sectors.
   public internal(set) var sectors = LabelTable()
 
-  var indexByNIP: [UInt64: Int32] = [:]
+  var indexByNIP = NIPIndex()
 
   public init() {}
 
@@ -44,5 +44,5 @@ public struct EmployeeRoster: Sendable {
 
   /// The index of the employee with `nip`, if the master has one.
   @inline(__always)
-  public func index(of nip: NIP) -> Int32? { indexByNIP[nip.rawValue] }
+  public func index(of nip: NIP) -> Int32? { indexByNIP[nip] }
 }
