@@ -17,6 +17,7 @@ let swiftSettings: [SwiftSetting] = [
 let argumentParser: Target.Dependency = .product(name: "ArgumentParser", package: "swift-argument-parser")
 let crypto: Target.Dependency = .product(name: "Crypto", package: "swift-crypto")
 let yams: Target.Dependency = .product(name: "Yams", package: "Yams")
+let mustache: Target.Dependency = .product(name: "Mustache", package: "swift-mustache")
 
 let package = Package(
   name: "kinerja",
@@ -31,6 +32,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // The system C library that parses CSV (Debian: libcsv-dev).
@@ -57,7 +59,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "KinerjaExport",
-      dependencies: ["KinerjaAnalyse", "KinerjaClean", "KinerjaIngest"],
+      dependencies: ["KinerjaAnalyse", "KinerjaClean", "KinerjaIngest", mustache],
       swiftSettings: swiftSettings),
 
     // Synthetic exports with planted effects, for research, benchmarks and tests

@@ -28,7 +28,8 @@ import Testing
       ]
       + InputKind.allCases.map { "rejects/\($0.rawValue)" }
     #expect(
-      withoutManifest[0].keys.sorted() == expectedFiles.flatMap { ["\($0).csv", "\($0).json"] }.sorted())
+      withoutManifest[0].keys.sorted()
+        == (expectedFiles.flatMap { ["\($0).csv", "\($0).json"] } + ["report.html"]).sorted())
     #expect(withoutManifest[0] == withoutManifest[1], "1 and 2 threads give the same bytes")
     #expect(withoutManifest[0] == withoutManifest[2], "1 and 8 threads give the same bytes")
 
@@ -76,7 +77,7 @@ import Testing
       #expect((input["sha256"] as! String).count == 64)
     }
     let outputs = try #require(manifest["outputs"] as? [[String: Any]])
-    #expect(outputs.count == 32)
+    #expect(outputs.count == 33, "every table as CSV and JSON, and report.html")
     #expect(
       (manifest["stages"] as? [[String: Any]])?.count == 15,
       "five inputs, trends, trend tests, and eight more analyses, export")

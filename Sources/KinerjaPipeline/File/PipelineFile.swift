@@ -24,6 +24,8 @@ import Yams
 /// rankings:
 ///   weights: { performance: 1, improvement: 1, ikm: 1, coverage: 1, training_effect: 1 }   # default: every output the inputs allow
 /// ikm_grain: quarter         # the period IKM is reported per (default quarter)
+/// report: true                # write report.html (default true)
+/// language: id                # the report's language: id (default) or en
 /// impact:
 ///   window: 3                 # periods averaged before and after a training
 ///   min_periods: 1            # periods needed on each side
@@ -63,6 +65,10 @@ public struct PipelineFile: Sendable {
   ]
   /// The period IKM is reported per: survey responses are rolled up to it.
   public var ikmGrain: Grain = .quarter
+  /// Whether `report.html` is written.
+  public var report = true
+  /// The report's language.
+  public var language: String = "id"
   /// The analyses asked for; data quality, rejects and the manifest are always written.
   public var outputs: Set<Analysis> = Set(Analysis.allCases)
   /// Settings of the training-impact analyses.
@@ -217,7 +223,7 @@ private struct NodeReader {
     let keys: Set<String> = [
       "inputs", "grain", "min_group", "output", "threads", "max_reject_rate", "outputs", "impact",
       "ikm_grain",
-      "rankings",
+      "rankings", "report", "language",
     ]
     var inputsNode: Node?
     for (key, _, value) in try entries(root, key: nil, allowed: keys) {
@@ -254,6 +260,13 @@ private struct NodeReader {
         }
         pipeline.ikmGrain = grain
       case "impact": pipeline.impact = try impact(value)
+      case "report":
+        guard case .scalar = value, let flag = value.bool else { throw error(value, key, "expected true or false") }
+        pipeline.report = flag
+      case "language":
+        let language = try string(value, key)
+        guard ["id", "en"].contains(language) else { throw error(value, key, "expected id (Indonesian) or en (English)") }
+        pipeline.language = language
       default: break
       }
     }

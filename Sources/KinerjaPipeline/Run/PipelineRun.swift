@@ -83,6 +83,13 @@ public struct PipelineRun {
     for table in tables { files += try writer.write(table) }
     files += try writer.write(.dataQuality(cleaned.quality))
     files += try rejects.finish(metadata: metadata)
+    if pipeline.report {
+      let page = ReportPage(language: ReportLanguage(rawValue: pipeline.language) ?? .indonesian)
+      files.append(
+        try page.write(
+          tables: tables + [.dataQuality(cleaned.quality)], runDate: started,
+          pipeline: URL(fileURLWithPath: pipeline.path).lastPathComponent, into: directory.stagingPath))
+    }
     let outputs = try files.map { file -> RunManifest.Output in
       let fingerprint = try InputFingerprint.of(path: "\(directory.stagingPath)/\(file)")
       return RunManifest.Output(path: file, bytes: fingerprint.bytes, sha256: fingerprint.sha256)
@@ -118,6 +125,7 @@ public struct PipelineRun {
       "impact.bootstrap.seed": String(impact.bootstrapSeed),
       "impact.control_group": impact.controlGroup, "ikm_grain": pipeline.ikmGrain.rawValue,
       "rankings.weights": Self.normalisedWeights(pipeline.rankingWeights),
+      "report": pipeline.report ? "true" : "false", "language": pipeline.language,
     ]
     for input in pipeline.inputs {
       result["max_reject_rate.\(input.kind.rawValue)"] = String(pipeline.rejectLimit(for: input))
