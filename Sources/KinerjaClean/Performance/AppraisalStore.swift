@@ -87,7 +87,15 @@ struct AppraisalStore {
     var ratings: [[UInt8]] = []
     for offset in 0..<periodCount {
       let target = Period(grain: grain, index: first.index + Int32(offset))
-      let members = rawPeriods.filter { $0.rolled(to: grain) == target }.map { columns[columnOfPeriod[$0]!] }
+      let memberPeriods = rawPeriods.filter { $0.rolled(to: grain) == target }
+      // Each column is taken out of the store as it is used, so its memory goes with it.
+      let members = memberPeriods.map { takeColumn(columnOfPeriod[$0]!) }
+      if members.count == 1 && memberPeriods[0].grain == grain {
+        // Already at the grain: the column is the panel's, without a copy.
+        scores.append(members[0].scores)
+        ratings.append(members[0].ratings)
+        continue
+      }
       var sums = [Double](repeating: 0, count: employees)
       var counts = [Int32](repeating: 0, count: employees)
       var rolledRatings = [UInt8](repeating: 0, count: employees)
@@ -111,6 +119,12 @@ struct AppraisalStore {
     columnOfPeriod = [:]
     return PerformancePanel(
       grain: grain, firstPeriod: first, employees: employees, scores: scores, ratings: ratings)
+  }
+
+  private mutating func takeColumn(_ index: Int) -> Column {
+    let column = columns[index]
+    columns[index] = Column(employees: 0)
+    return column
   }
 
   private static func endMonth(_ period: Period) -> Int {

@@ -32,7 +32,7 @@ public struct NIPIndex: Sendable {
 
   /// Stores `position` for `nip`, replacing what was there.
   public mutating func set(_ nip: NIP, to position: Int32) {
-    if (count + 1) * 2 > keys.count { grow() }
+    if (count + 1) * 4 > keys.count * 3 { grow() }
     let mask = keys.count - 1
     var slot = slot(of: nip.rawValue)
     while keys[slot] != Self.empty && keys[slot] != nip.rawValue { slot = (slot + 1) & mask }
