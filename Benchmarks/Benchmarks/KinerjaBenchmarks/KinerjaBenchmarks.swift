@@ -17,6 +17,33 @@ private func appraisalFile(rows: Int) -> String {
   return path
 }
 
+/// 16,667 employees and their appraisals for 12 months (200,004 rows), written once per run.
+private func appraisalsWithRoster() throws -> (roster: EmployeeRoster, appraisals: String) {
+  let nips = (0..<16_667).map { employee in
+    "1980\(String(format: "%02d%02d", employee / 999 / 28 % 12 + 1, employee / 999 % 28 + 1))2005011\(String(format: "%03d", employee % 999 + 1))"
+  }
+  let rosterPath = NSTemporaryDirectory() + "kinerja-benchmark-appraisal-roster.csv"
+  let appraisalPath = NSTemporaryDirectory() + "kinerja-benchmark-appraisals-12m.csv"
+  if !FileManager.default.fileExists(atPath: appraisalPath) {
+    var roster = "nip,agency_code,region\n"
+    var appraisals = "nip,period,score,rating\n"
+    for (index, nip) in nips.enumerated() {
+      roster += "\(nip),A\(index % 40),R\(index % 7)\n"
+      for month in 1...12 { appraisals += "\(nip),2024-\(String(format: "%02d", month)),\(60 + index % 40).\(month),Baik\n" }
+    }
+    _ = FileManager.default.createFile(atPath: rosterPath, contents: Data(roster.utf8))
+    _ = FileManager.default.createFile(atPath: appraisalPath, contents: Data(appraisals.utf8))
+  }
+  var rejects = IgnoredRejects()
+  let roster = try EmployeeCleaner().clean(InputReader(kind: .employees, path: rosterPath), rejects: &rejects).roster
+  return (roster, appraisalPath)
+}
+
+/// Drops rejected rows.
+private struct IgnoredRejects: RejectRecorder {
+  mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws {}
+}
+
 /// Runs `body` on a `Field` holding each of `fields` (bytes prepared before measuring).
 private func eachField(_ fields: [[UInt8]], _ body: (Field) -> Void) {
   for bytes in fields { bytes.withUnsafeBytes { body(Field($0)) } }
@@ -34,6 +61,46 @@ let benchmarks: @Sendable () -> Void = {
       var fields = 0
       try reader.forEachRecord { fields += $0.count }
       blackHole(fields)
+    }
+  }
+
+  // Ingest in parallel: the same file in 1 MiB chunks on two threads, each chunk's
+  // records folded into a count and the partials merged in file order.
+  Benchmark("ingest: parse 200k appraisal rows in 1 MiB chunks, 2 threads", configuration: .init(scalingFactor: .one)) {
+    benchmark in
+    let path = appraisalFile(rows: 200_000)
+    let reader = ConcurrentRecordReader(
+      path: path, dialect: Dialect(delimiter: UInt8(ascii: ";"), decimalMark: UInt8(ascii: ",")), chunkSize: 1 << 20,
+      threads: 2)
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+      var fields = 0
+      try reader.read(
+        parse: { records in
+          var count = 0
+          try records.forEach { count += $0.count }
+          return count
+        },
+        merge: { count, _ in fields += count })
+      blackHole(fields)
+    }
+  }
+
+  // Partial-aggregate merge: 16,667 employees × 12 months of appraisals cleaned in 1 MiB
+  // chunks on two threads, each chunk's accepted rows and rejects merged into the
+  // employee × period store in file order; against the same work in one piece on one thread.
+  for (label, chunkSize, threads) in [("one piece, 1 thread", 1 << 30, 1), ("1 MiB chunks merged, 2 threads", 1 << 20, 2)] {
+    Benchmark("clean: 200k appraisals, \(label)", configuration: .init(scalingFactor: .one)) { benchmark in
+      let (roster, path) = try appraisalsWithRoster()
+      let input = try InputReader(kind: .performance, path: path)
+      var rejects = IgnoredRejects()
+      benchmark.startMeasurement()
+      for _ in benchmark.scaledIterations {
+        blackHole(
+          try PerformanceCleaner(grain: .month, chunkSize: chunkSize).clean(
+            input, roster: roster, threads: threads, rejects: &rejects
+          ).tally.accepted)
+      }
     }
   }
 
@@ -61,10 +128,7 @@ let benchmarks: @Sendable () -> Void = {
         + "AG\(employee % 250),R\(employee % 30),U\(employee % 5),S\(employee % 7),III/a\n"
     }
     _ = FileManager.default.createFile(atPath: directory, contents: Data(text.utf8))
-    struct Ignore: RejectRecorder {
-      mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws {}
-    }
-    var rejects = Ignore()
+    var rejects = IgnoredRejects()
     let roster = try EmployeeCleaner().clean(InputReader(kind: .employees, path: directory), rejects: &rejects).roster
     var state: UInt64 = 7
     let scores = (0..<12).map { _ in

@@ -29,6 +29,31 @@ public struct Vocabulary<Value: Sendable>: Sendable {
   /// The value `field` spells, or `nil` when it is not in the list.
   @inlinable
   public func value(of field: Field) -> Value? {
+    // Most values are written as listed, up to case: compare them byte for byte first.
+    let bytes = field.trimmed.bytes
+    let listed = keys.withUnsafeBytes { keys -> Int? in
+      for (index, range) in ranges.enumerated() where range.count == bytes.count {
+        var position = 0
+        while position < bytes.count && keys[range.lowerBound + position] == Self.folded(bytes[position]) {
+          position += 1
+        }
+        if position == bytes.count { return index }
+      }
+      return nil
+    }
+    if let listed { return values[listed] }
+    return normalisedValue(of: field)
+  }
+
+  /// A byte as it compares: lower case, with `_`, `-` and TAB as a space.
+  @inlinable
+  static func folded(_ byte: UInt8) -> UInt8 {
+    byte == 0x5F || byte == 0x2D || byte == 0x09 ? 0x20 : Field.lowercased(byte)
+  }
+
+  /// The lookup with runs of spaces, `_` and `-` collapsed first.
+  @usableFromInline
+  func normalisedValue(of field: Field) -> Value? {
     var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
     return withUnsafeMutableBytes(of: &buffer) { scratch -> Value? in
       var length = 0
