@@ -116,8 +116,8 @@ enum ReportTexts {
   static let rankingsChart = ReportText(
     "Rata-rata nilai tersusut (empirical Bayes) per instansi, urut peringkat", "Shrunken mean score (empirical Bayes) by agency, in rank order")
   static let rankingsNote = ReportText(
-    "Titik: rata-rata tersusut; garis: selang 95 %; ▲/▼ perubahan peringkat dari tahun sebelumnya.",
-    "Dot: shrunken mean; whiskers: 95 % interval; ▲/▼ rank change from the year before.")
+    "Batang: rata-rata tersusut; garis: selang 95 %; ▲/▼ perubahan peringkat dari tahun sebelumnya.",
+    "Bar: shrunken mean; whiskers: 95 % interval; ▲/▼ rank change from the year before.")
   static let rank = ReportText("Peringkat", "Rank")
   static let rankChange = ReportText("Perubahan", "Change")
   static let agency = ReportText("Instansi", "Agency")

@@ -210,7 +210,7 @@ struct ReportSections {
     if rows.isEmpty {
       section.tables.append(table)
     } else {
-      let chart = IntervalChart(rows: rows, reference: nil, axisTitle: text(ReportTexts.score), language: language)
+      let chart = IntervalChart(rows: rows, reference: nil, axisTitle: text(ReportTexts.score), language: language, bars: true)
       let description = rows.map { "\($0.label): \(language.number($0.estimate))" }.joined(separator: "; ")
       section.figures.append(ReportFigure(svg: chart.svg(title: title, description: description), caption: title, table: table))
     }

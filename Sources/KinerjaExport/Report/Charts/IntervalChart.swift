@@ -1,5 +1,5 @@
 /// Estimates with their intervals, one row each: a forest plot of effects with a line
-/// at zero, or agencies' shrunken means with a line at the overall mean.
+/// at zero (dots), or agencies' shrunken means (bars, with the interval over each bar).
 struct IntervalChart {
   struct Row {
     var label: String
@@ -13,6 +13,8 @@ struct IntervalChart {
   var reference: Double?
   var axisTitle: String
   var language: ReportLanguage
+  /// Whether each estimate is drawn as a bar from the axis' start rather than a dot.
+  var bars = false
 
   private let width = 660.0
   private let labelWidth = 230.0
@@ -38,12 +40,17 @@ struct IntervalChart {
     for (index, row) in rows.enumerated() {
       let y = plotTop + (Double(index) + 0.5) * rowHeight
       drawing.text(SmallMultiples.shortened(row.label, to: 38), x: labelWidth, y: y + 4, anchor: .end)
+      if bars {
+        drawing.rectangle(
+          x: plotLeft, y: y - rowHeight / 2 + 3, width: x.position(row.estimate) - plotLeft, height: rowHeight - 6,
+          style: "bar")
+      }
       if let low = row.low, let high = row.high {
         drawing.line(x.position(low), y, x.position(high), y, style: "whisker")
         drawing.line(x.position(low), y - 4, x.position(low), y + 4, style: "whisker")
         drawing.line(x.position(high), y - 4, x.position(high), y + 4, style: "whisker")
       }
-      drawing.circle(x: x.position(row.estimate), y: y, radius: 3.5, style: "point")
+      if !bars { drawing.circle(x: x.position(row.estimate), y: y, radius: 3.5, style: "point") }
     }
     drawing.text(axisTitle, x: (plotLeft + plotRight) / 2, y: height - 8, anchor: .middle, style: "axis-title")
     return drawing.svg(title: title, description: description)
