@@ -7,6 +7,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   case cannotOpen(path: String, reason: String)
   /// Reading the file failed part-way.
   case readFailed(path: String, reason: String)
+  /// The file's size or modification time changed while it was being read.
+  case changedWhileReading(path: String)
   /// The file has no bytes at all, not even a header.
   case emptyFile(path: String)
   /// The file has a header line but no data rows.
@@ -23,7 +25,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Whether the problem lies in the data (exit 1) rather than in reading the file (exit 3).
   public var isDataProblem: Bool {
     switch self {
-    case .cannotOpen, .readFailed: false
+    case .cannotOpen, .readFailed, .changedWhileReading: false
     default: true
     }
   }
@@ -34,6 +36,11 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
       return "\(path): cannot open: \(reason)"
     case .readFailed(let path, let reason):
       return "\(path): read failed: \(reason)"
+    case .changedWhileReading(let path):
+      return """
+        \(path): the file changed while it was being read (its size or modification time); \
+        nothing was written: run again once the export is complete
+        """
     case .emptyFile(let path):
       return "\(path): the file is empty (0 bytes); expected a header line and data rows"
     case .headerOnly(let path, let header):

@@ -1,3 +1,4 @@
+import Foundation
 import KinerjaIngest
 import KinerjaTestSupport
 import Testing
@@ -121,6 +122,51 @@ private func concurrentRecords(
         let (seen, _) = try concurrentRecords(path, comma, chunkSize: chunkSize, threads: 2)
         #expect(seen == expected, "\(text.debugDescription), chunk size \(chunkSize)")
       }
+    }
+  }
+}
+
+@Suite struct RecordLimitTests {
+  /// A 20 MiB field is broken off at 16 MiB as one malformed record; reading goes on at
+  /// the next line, for the sequential and the chunked reader alike.
+  @Test func recordsLongerThanTheLimitAreMalformed() throws {
+    let directory = TemporaryDirectory()
+    var bytes = Array("nip,comment\n1,short\n2,".utf8)
+    bytes += [UInt8](repeating: UInt8(ascii: "x"), count: 20 << 20)
+    bytes += Array("\n3,after\n".utf8)
+    let path = directory.write("long.csv", bytes: bytes)
+    let comma = Dialect(delimiter: UInt8(ascii: ","), decimalMark: UInt8(ascii: "."))
+    var seen: [(line: Int, malformation: Malformation?, first: String)] = []
+    try CSVRecordReader(path: path, dialect: comma).forEachRecord { record in
+      seen.append((record.line, record.malformation, String(decoding: record[0].prefix(5), as: UTF8.self)))
+    }
+    #expect(seen.map(\.line) == [1, 2, 3, 4])
+    #expect(seen[2].malformation == .tooLong)
+    #expect(seen[3].first == "3" && seen[3].malformation == nil)
+
+    var chunked: [(Int, Malformation?)] = []
+    try ConcurrentRecordReader(path: path, dialect: comma, chunkSize: 3 << 20, threads: 2).read(
+      parse: { records in
+        var lines: [(Int, Malformation?)] = []
+        try records.forEach { lines.append(($0.line, $0.malformation)) }
+        return lines
+      },
+      merge: { lines, place in chunked += lines.map { ($0.0 + place.lineShift, $0.1) } })
+    #expect(chunked.map(\.0) == [1, 2, 3, 4])
+    #expect(chunked[2].1 == .tooLong)
+  }
+
+  @Test func aFileThatChangesWhileReadIsNoticed() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.write("pegawai.csv", "nip,agency_code,region\n198001012005011001,A1,R1\n")
+    let reader = try InputReader(kind: .employees, path: path)
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    handle.seekToEndOfFile()
+    handle.write(Data("198502022010012002,A1,R1\n".utf8))
+    try handle.close()
+    #expect(throws: IngestError.changedWhileReading(path: path)) { try reader.forEachRow { _ in } }
+    #expect(throws: IngestError.changedWhileReading(path: path)) {
+      try reader.foldRows(threads: 2, parse: { rows in try rows.forEachRow { _ in } }, merge: { _, _ in })
     }
   }
 }

@@ -15,6 +15,8 @@ struct RowChecks {
       throw Rejection(.malformedRow, detail: "misplaced quote")
     case .unterminatedQuote?:
       throw Rejection(.malformedRow, detail: "quote still open at end of file")
+    case .tooLong?:
+      throw Rejection(.malformedRow, detail: "record longer than 16 MiB; the rest of its line is skipped")
     case nil:
       break
     }

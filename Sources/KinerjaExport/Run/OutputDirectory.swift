@@ -7,9 +7,15 @@ import Foundation
 /// The output location of a run, written so that a failed run changes nothing.
 ///
 /// A run writes into a staging directory inside the output location. Only when every
-/// output is complete are the files moved into place, one `rename` each, the manifest
-/// last; outputs of the previous run that this run does not produce are then removed.
-/// A run that fails before that leaves the previous outputs untouched.
+/// output is complete are they published, in one of two ways:
+/// - in place (`publish`): the files are moved into the location, one `rename` each, the
+///   manifest last; outputs of the previous run that this run does not produce are then
+///   removed. Each file is whole at every moment; a reader during the sub-millisecond
+///   loop could see some files of the new run beside some of the old.
+/// - as a dated run (`publishAsRun`): the staging directory becomes `runs/<time>` with one
+///   `rename`, then the `latest` link is replaced with another: whoever follows `latest`
+///   sees the old run or the new one, whole, at every moment.
+/// A run that fails before publishing leaves the previous outputs untouched.
 public struct OutputDirectory: Sendable {
   /// The output location.
   public let path: String
@@ -61,6 +67,58 @@ public struct OutputDirectory: Sendable {
       try? Self.remove("\(path)/\(stale)")
     }
     try? Self.removeTree(stagingPath)
+  }
+
+  /// The folder of dated runs, and the link to the newest.
+  public static let runsName = "runs"
+  public static let latestName = "latest"
+
+  /// Publishes the staging directory as `runs/<stamp>` and points `latest` at it, then
+  /// removes the oldest runs beyond `keep`; returns the new run's path.
+  public func publishAsRun(stamp: String, keep: Int) throws -> String {
+    let runs = "\(path)/\(Self.runsName)"
+    try Self.makeDirectory(runs)
+    var name = stamp
+    var attempt = 1
+    while FileManager.default.fileExists(atPath: "\(runs)/\(name)") {
+      attempt += 1
+      name = "\(stamp)-\(attempt)"
+    }
+    let target = "\(runs)/\(name)"
+    guard rename(stagingPath, target) == 0 else {
+      throw OutputError.cannotPublish(path: target, reason: OutputError.lastError())
+    }
+    // A new link beside the old, then renamed over it: `latest` always names a whole run.
+    let link = "\(path)/\(Self.latestName)"
+    let newLink = "\(path)/.\(Self.latestName)-\(getpid())"
+    unlink(newLink)
+    guard symlink("\(Self.runsName)/\(name)", newLink) == 0, rename(newLink, link) == 0 else {
+      throw OutputError.cannotPublish(path: link, reason: OutputError.lastError())
+    }
+    let older = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter { $0 != name }.sorted()
+    for old in older.dropLast(max(0, keep - 1)) { try? Self.removeTree("\(runs)/\(old)") }
+    return target
+  }
+
+  /// What the last run published at `path` (in place or dated) read, from its manifest, if any.
+  public static func lastRun(in path: String) -> LastRun? {
+    for candidate in ["\(path)/\(Self.latestName)/\(Self.manifestName)", "\(path)/\(Self.manifestName)"] {
+      if let data = FileManager.default.contents(atPath: candidate),
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let tool = object["tool_version"] as? String, let pipeline = object["pipeline_sha256"] as? String,
+        let inputs = object["inputs"] as? [[String: Any]]
+      {
+        return LastRun(
+          toolVersion: tool, pipelineSHA256: pipeline,
+          inputs: inputs.compactMap { input in
+            guard let kind = input["input"] as? String, let bytes = input["bytes"] as? Int,
+              let sha256 = input["sha256"] as? String
+            else { return nil }
+            return LastRun.Input(input: kind, bytes: Int64(bytes), sha256: sha256)
+          })
+      }
+    }
+    return nil
   }
 
   /// Gives up the run: the staging directory is removed, or, when `files` names
@@ -128,4 +186,23 @@ public struct OutputDirectory: Sendable {
 private struct OutputListing: Decodable {
   struct Entry: Decodable { let path: String }
   let outputs: [Entry]
+}
+
+/// What a published run read and with which tool and pipeline, from its manifest.
+public struct LastRun: Sendable, Equatable {
+  public struct Input: Sendable, Equatable {
+    public var input: String
+    public var bytes: Int64
+    public var sha256: String
+
+    public init(input: String, bytes: Int64, sha256: String) {
+      self.input = input
+      self.bytes = bytes
+      self.sha256 = sha256
+    }
+  }
+
+  public var toolVersion: String
+  public var pipelineSHA256: String
+  public var inputs: [Input]
 }

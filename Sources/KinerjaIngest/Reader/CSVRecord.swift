@@ -66,4 +66,6 @@ public enum Malformation: Sendable, Equatable {
   case misplacedQuote
   /// A quoted field still open when the file ended.
   case unterminatedQuote
+  /// A record longer than the reader's limit (16 MiB); the rest of its line is skipped.
+  case tooLong
 }

@@ -165,7 +165,7 @@ struct RecordAssembler: ~Copyable {
   ) throws {
     defer { if endsLine { line += 1 } }
     if let malformation = malformedPending {
-      pendingRaw.append(contentsOf: segment)
+      keepRaw(segment)
       if endsLine { try deliverMalformed(malformation, body) }
       return
     }
@@ -174,10 +174,20 @@ struct RecordAssembler: ~Copyable {
       recordLine = line
       recordOffset = offset
     }
+    if recordOpen && pendingRaw.count + segment.count > Self.maximumRecordBytes {
+      // Broken off before libcsv buffers more of it: the rest of the line is skipped.
+      keepRaw(segment)
+      if endsLine {
+        try deliverMalformed(.tooLong, body)
+      } else {
+        malformedPending = .tooLong
+      }
+      return
+    }
     let parsed = csv_parse(&parser, segment.baseAddress, segment.count, fieldEnded, recordEnded, fields)
     try deliverCompleted(body)
     if parsed < segment.count {
-      pendingRaw.append(contentsOf: segment)
+      keepRaw(segment)
       if endsLine {
         try deliverMalformed(.misplacedQuote, body)
       } else {
@@ -189,6 +199,15 @@ struct RecordAssembler: ~Copyable {
     } else {
       pendingRaw.append(contentsOf: segment)
     }
+  }
+
+  /// Records longer than this are malformed (`tooLong`), so one record never takes more memory.
+  static let maximumRecordBytes = 16 << 20
+
+  /// Keeps the bytes of a broken record, up to the record limit.
+  private mutating func keepRaw(_ segment: UnsafeRawBufferPointer) {
+    let room = max(0, Self.maximumRecordBytes - pendingRaw.count)
+    pendingRaw.append(contentsOf: UnsafeRawBufferPointer(rebasing: segment.prefix(room)))
   }
 
   /// Flushes the last record (a missing final line end is fine) and reports an open quote.

@@ -54,6 +54,14 @@ struct InputFile: Sendable {
     }
   }
 
+  /// The file's size and modification time, to tell whether it changed between two moments.
+  func stamp() -> FileStamp {
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return FileStamp(size: -1, seconds: 0, nanoseconds: 0) }
+    return FileStamp(
+      size: Int64(status.st_size), seconds: Int64(status.st_mtim.tv_sec), nanoseconds: Int64(status.st_mtim.tv_nsec))
+  }
+
   /// The size of the file in bytes.
   func size() -> Int64 {
     var status = stat()
@@ -63,4 +71,11 @@ struct InputFile: Sendable {
   func close() { _ = Glibc.close(descriptor) }
 
   private static func lastError() -> String { String(cString: strerror(errno)) }
+}
+
+/// A file's size and modification time.
+struct FileStamp: Sendable, Equatable {
+  var size: Int64
+  var seconds: Int64
+  var nanoseconds: Int64
 }

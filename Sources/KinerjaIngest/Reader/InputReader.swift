@@ -27,6 +27,8 @@ public struct InputReader: Sendable {
   public let mapping: HeaderMapping
   /// The file's size in bytes when it was opened.
   public let size: Int64
+  /// Its size and modification time when it was opened, to notice an export still being written.
+  private let stamp: FileStamp
 
   /// Opens `path` as input `kind`, detecting its dialect and matching its header.
   public init(kind: InputKind, path: String, options: InputOptions = .init()) throws {
@@ -44,7 +46,8 @@ public struct InputReader: Sendable {
     }
     guard let header else { throw IngestError.emptyFile(path: path) }
     let file = try InputFile(path: path)
-    size = file.size()
+    stamp = file.stamp()
+    size = stamp.size
     file.close()
     self.kind = kind
     self.path = path
@@ -72,8 +75,17 @@ public struct InputReader: Sendable {
       rows += 1
       try body(record)
     }
+    try checkUnchanged()
     if rows == 0 { throw IngestError.headerOnly(path: path, header: mapping.header) }
     return fingerprint
+  }
+
+  /// Throws when the file's size or modification time differs from when it was opened:
+  /// the rows read may then be a mix of two versions.
+  private func checkUnchanged() throws {
+    let file = try InputFile(path: path)
+    defer { file.close() }
+    if file.stamp() != stamp { throw IngestError.changedWhileReading(path: path) }
   }
 
   /// Folds the data rows of chunks parsed on `threads` threads at once into partials.
@@ -102,6 +114,7 @@ public struct InputReader: Sendable {
         try merge(chunk.partial, place)
         progress?(place.end)
       })
+    try checkUnchanged()
     if rows == 0 { throw IngestError.headerOnly(path: path, header: mapping.header) }
     return fingerprint
   }

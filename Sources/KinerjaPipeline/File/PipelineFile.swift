@@ -25,6 +25,8 @@ import Yams
 ///   weights: { performance: 1, improvement: 1, ikm: 1, coverage: 1, training_effect: 1 }   # default: every output the inputs allow
 /// ikm_grain: quarter         # the period IKM is reported per (default quarter)
 /// report: true                # write report.html (default true)
+/// dated_runs: false           # true: each run in runs/<time>, `latest` linking the newest
+/// keep_runs: 30               # dated runs kept (default 30)
 /// language: id                # the report's language: id (default) or en
 /// impact:
 ///   window: 3                 # periods averaged before and after a training
@@ -67,6 +69,10 @@ public struct PipelineFile: Sendable {
   public var ikmGrain: Grain = .quarter
   /// Whether `report.html` is written.
   public var report = true
+  /// Whether each run is published as `runs/<time>` with a `latest` link, instead of in place.
+  public var datedRuns = false
+  /// How many dated runs are kept.
+  public var keepRuns = 30
   /// The report's language.
   public var language: String = "id"
   /// The analyses asked for; data quality, rejects and the manifest are always written.
@@ -223,7 +229,7 @@ private struct NodeReader {
     let keys: Set<String> = [
       "inputs", "grain", "min_group", "output", "threads", "max_reject_rate", "outputs", "impact",
       "ikm_grain",
-      "rankings", "report", "language",
+      "rankings", "report", "language", "dated_runs", "keep_runs",
     ]
     var inputsNode: Node?
     for (key, _, value) in try entries(root, key: nil, allowed: keys) {
@@ -263,6 +269,10 @@ private struct NodeReader {
       case "report":
         guard case .scalar = value, let flag = value.bool else { throw error(value, key, "expected true or false") }
         pipeline.report = flag
+      case "dated_runs":
+        guard case .scalar = value, let flag = value.bool else { throw error(value, key, "expected true or false") }
+        pipeline.datedRuns = flag
+      case "keep_runs": pipeline.keepRuns = try integer(value, key, in: 1...100_000)
       case "language":
         let language = try string(value, key)
         guard ["id", "en"].contains(language) else { throw error(value, key, "expected id (Indonesian) or en (English)") }

@@ -107,10 +107,44 @@ public struct PipelineRun {
       },
       outputs: outputs, startedAt: started, finishedAt: Date(), stages: stages)
     try manifest.write(to: "\(directory.stagingPath)/\(OutputDirectory.manifestName)")
-    try directory.publish(
-      files: files + [OutputDirectory.manifestName], previousFiles: directory.previousOutputs())
-    log.stage("export", "\(files.count + 1) files → \(output)", seconds: Date().timeIntervalSince(clock))
-    return Summary(outputDirectory: output, files: files + [OutputDirectory.manifestName])
+    var published = output
+    if pipeline.datedRuns {
+      published = try directory.publishAsRun(stamp: Self.runStamp(started), keep: pipeline.keepRuns)
+    } else {
+      try directory.publish(
+        files: files + [OutputDirectory.manifestName], previousFiles: directory.previousOutputs())
+    }
+    log.stage("export", "\(files.count + 1) files → \(published)", seconds: Date().timeIntervalSince(clock))
+    return Summary(outputDirectory: published, files: files + [OutputDirectory.manifestName])
+  }
+
+  /// A dated run's folder name: its start in UTC, `2026-11-23T020000Z`.
+  static func runStamp(_ date: Date) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    return String(
+      format: "%04d-%02d-%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!,
+      parts.second!)
+  }
+
+  /// Why this run can be skipped — the last published run read the same inputs, byte for
+  /// byte, with the same pipeline file and tool version — or `nil` when it must run.
+  ///
+  /// Reads every input once to fingerprint it; reads nothing else and writes nothing.
+  public func unchangedSinceLastRun() throws -> String? {
+    guard let last = OutputDirectory.lastRun(in: output) else { return nil }
+    guard last.toolVersion == Self.toolVersion, last.pipelineSHA256 == pipeline.sha256,
+      last.inputs.count == pipeline.inputs.count
+    else { return nil }
+    for input in pipeline.inputs {
+      guard let previous = last.inputs.first(where: { $0.input == input.kind.rawValue }) else { return nil }
+      let size = (try? FileManager.default.attributesOfItem(atPath: input.path)[.size] as? Int64) ?? nil
+      guard size == previous.bytes else { return nil }
+      let fingerprint = try InputFingerprint.of(path: input.path)
+      guard fingerprint.bytes == previous.bytes, fingerprint.sha256 == previous.sha256 else { return nil }
+    }
+    return "inputs and pipeline unchanged since the last run; outputs in \(output) left as they are"
   }
 
   /// The parameters that shape the outputs (never the thread count, which does not).
@@ -126,6 +160,7 @@ public struct PipelineRun {
       "impact.control_group": impact.controlGroup, "ikm_grain": pipeline.ikmGrain.rawValue,
       "rankings.weights": Self.normalisedWeights(pipeline.rankingWeights),
       "report": pipeline.report ? "true" : "false", "language": pipeline.language,
+      "dated_runs": pipeline.datedRuns ? "true" : "false",
     ]
     for input in pipeline.inputs {
       result["max_reject_rate.\(input.kind.rawValue)"] = String(pipeline.rejectLimit(for: input))

@@ -5,29 +5,103 @@ import Foundation
 #endif
 
 /// The lines a run writes to stderr: one summary per stage, and progress on a terminal.
+///
+/// Plain lines by default; with `format: .json`, one JSON object per line (`time`, `event`
+/// and the event's fields) for schedulers and log collectors, and no progress indicator.
 public struct RunLog: Sendable {
+  /// How lines are written.
+  public enum Format: String, Sendable, CaseIterable {
+    case plain
+    case json
+  }
+
   /// Whether to write anything.
   public var isQuiet: Bool
+  public var format: Format
   /// Inputs at least this large get a progress indicator when stderr is a terminal.
   public var progressThreshold: Int64 = 64 << 20
 
-  public init(isQuiet: Bool = false) { self.isQuiet = isQuiet }
+  public init(isQuiet: Bool = false, format: Format = .plain) {
+    self.isQuiet = isQuiet
+    self.format = format
+  }
 
-  /// Writes one line.
+  /// Writes one message.
   public func line(_ text: String) {
-    guard !isQuiet else { return }
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    event("message", plain: text, fields: [("message", .text(text))])
   }
 
   /// A stage's summary: its name, what it counted, and how long it took.
   func stage(_ name: String, _ detail: String, seconds: Double) {
     let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
-    line("\(padded) \(detail)  (\(String(format: "%.2f", seconds)) s)")
+    event(
+      "stage", plain: "\(padded) \(detail)  (\(String(format: "%.2f", seconds)) s)",
+      fields: [("stage", .text(name)), ("detail", .text(detail)), ("seconds", .number(seconds))])
+  }
+
+  /// The run finished and its results are in `output`.
+  public func finished(output: String) {
+    event("finished", plain: "results in \(output)", fields: [("output", .text(output))])
+  }
+
+  /// The run was skipped because nothing changed since the last one.
+  public func skipped(_ reason: String) {
+    event("skipped", plain: "skipped: \(reason)", fields: [("reason", .text(reason))])
+  }
+
+  /// The command failed with `status`; written even when quiet.
+  public func failed(_ message: String, status: Int32) {
+    write(
+      format == .json
+        ? json("error", [("message", .text(message)), ("exit_code", .number(Double(status)))])
+        : "kinerja: error: \(message)")
+  }
+
+  private enum Value {
+    case text(String)
+    case number(Double)
+  }
+
+  private func event(_ name: String, plain: String, fields: [(String, Value)]) {
+    guard !isQuiet else { return }
+    write(format == .json ? json(name, fields) : plain)
+  }
+
+  private func json(_ name: String, _ fields: [(String, Value)]) -> String {
+    let time = Date().formatted(.iso8601)
+    let body = ([("time", Value.text(time)), ("event", .text(name))] + fields).map { key, value in
+      switch value {
+      case .text(let text): "\(Self.quoted(key)): \(Self.quoted(text))"
+      case .number(let number): "\(Self.quoted(key)): \(number == number.rounded() && number.magnitude < 1e15 ? String(Int(number)) : String(format: "%.3f", number))"
+      }
+    }
+    return "{" + body.joined(separator: ", ") + "}"
+  }
+
+  private func write(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+  }
+
+  /// A JSON string literal.
+  private static func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": result += "\\\""
+      case "\\": result += "\\\\"
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      case "\t": result += "\\t"
+      case let control where control.value < 0x20: result += String(format: "\\u%04x", control.value)
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result + "\""
   }
 
   /// A progress callback for reading a file of `size` bytes, or `nil` when none is shown.
   func progress(label: String, size: Int64) -> ((Int64) -> Void)? {
-    guard !isQuiet, size >= progressThreshold, isatty(STDERR_FILENO) != 0 else { return nil }
+    guard !isQuiet, format == .plain, size >= progressThreshold, isatty(STDERR_FILENO) != 0 else { return nil }
     let shown = ProgressState()
     return { bytes in
       let percent = Int(bytes * 100 / max(size, 1))
