@@ -11,6 +11,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   case changedWhileReading(path: String)
   /// The file has no bytes at all, not even a header.
   case emptyFile(path: String)
+  /// The file is not text: a workbook, an archive or other binary data exported by mistake.
+  case notCSV(path: String, format: String)
   /// The file has a header line but no data rows.
   case headerOnly(path: String, header: [String])
   /// A column the contract requires is not in the header.
@@ -41,6 +43,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         \(path): the file changed while it was being read (its size or modification time); \
         nothing was written: run again once the export is complete
         """
+    case .notCSV(let path, let format):
+      return "\(path): not a CSV file: it is \(format)"
     case .emptyFile(let path):
       return "\(path): the file is empty (0 bytes); expected a header line and data rows"
     case .headerOnly(let path, let header):

@@ -24,7 +24,25 @@ extension Dialect {
     defer { buffer.deallocate() }
     let count = try file.read(into: buffer)
     guard count > 0 else { throw IngestError.emptyFile(path: path) }
+    if let format = binaryFormat(of: UnsafeRawBufferPointer(rebasing: buffer[0..<count])) {
+      throw IngestError.notCSV(path: path, format: format)
+    }
     return detect(headerBytes: UnsafeRawBufferPointer(rebasing: buffer[0..<count]), overrides: overrides)
+  }
+
+  /// What a file exported by mistake is, from its first bytes: a workbook, an archive, a
+  /// PDF, or anything with NUL bytes in its first line; `nil` for text.
+  static func binaryFormat(of head: UnsafeRawBufferPointer) -> String? {
+    let signatures: [(bytes: [UInt8], format: String)] = [
+      ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (an Excel .xlsx workbook is one); save the sheet as CSV"),
+      ([0xD0, 0xCF, 0x11, 0xE0], "an Excel 97–2003 .xls workbook; save the sheet as CSV"),
+      ([0x1F, 0x8B], "a gzip archive; unpack it first"),
+      (Array("%PDF".utf8), "a PDF document"),
+    ]
+    for signature in signatures where head.starts(with: signature.bytes) { return signature.format }
+    let firstLine = head.prefix { $0 != 0x0A }
+    if firstLine.contains(0) { return "binary data (NUL bytes in its first line)" }
+    return nil
   }
 
   /// Detects the dialect from the first bytes of a file.
