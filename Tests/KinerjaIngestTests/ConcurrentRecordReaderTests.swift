@@ -170,3 +170,28 @@ private func concurrentRecords(
     }
   }
 }
+
+@Suite struct FuzzFindingTests {
+  /// Found by scripts/fuzz.sh: a row with NUL and invalid bytes, then a quote left open at
+  /// the end of the file.
+  static let finding: [UInt8] = [110, 105, 112, 44, 112, 101, 114, 105, 111, 100, 44, 115, 99, 111, 114, 101, 44, 114, 97, 116, 105, 110, 103, 10, 49, 57, 56, 48, 48, 49, 48, 49, 57, 100, 48, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 53, 48, 49, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 255, 255, 255, 255, 255, 255, 255, 10, 32, 32, 32, 32, 49, 48, 48, 49, 44, 50, 58, 50, 52, 45, 48, 49, 44, 56, 48, 44, 66, 97, 105, 107, 10, 49, 57, 56, 53, 48, 50, 48, 34, 10]
+
+  @Test func chunkedReadingAgreesOnTheFuzzFinding() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.write("finding.csv", bytes: Self.finding)
+    let comma = Dialect(delimiter: UInt8(ascii: ","), decimalMark: UInt8(ascii: "."))
+    let (expected, _) = try sequentialRecords(path, comma)
+    #expect(expected.count == 4 && expected[2].offset == 69, "the record starts where its line does, spaces included")
+    for chunkSize in 1...Self.finding.count + 1 {
+      let (seen, _) = try concurrentRecords(path, comma, chunkSize: chunkSize, threads: 3)
+      #expect(seen == expected, "chunk size \(chunkSize)")
+    }
+    // The sequential reader too, whatever its buffer size: the fault was where a read
+    // buffer ended inside a line's leading spaces.
+    for bufferSize in 1...Self.finding.count + 1 {
+      var seen: [SeenRecord] = []
+      try CSVRecordReader(path: path, dialect: comma, bufferSize: bufferSize).forEachRecord { seen.append(SeenRecord($0)) }
+      #expect(seen == expected, "buffer size \(bufferSize)")
+    }
+  }
+}

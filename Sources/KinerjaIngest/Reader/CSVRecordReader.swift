@@ -193,10 +193,12 @@ struct RecordAssembler: ~Copyable {
       } else {
         malformedPending = .misplacedQuote
       }
-    } else if parser.pstate == 0 {
+    } else if parser.pstate == 0 && endsLine {
       recordOpen = false
       pendingRaw.removeAll(keepingCapacity: true)
     } else {
+      // Still inside the line: even when libcsv has only skipped leading spaces so far, the
+      // record began here, wherever the read buffer happened to end.
       pendingRaw.append(contentsOf: segment)
     }
   }
