@@ -60,7 +60,7 @@ struct InspectCommand: ParsableCommand {
     var malformed = 0
     var shown: [String] = []
     try reader.foldRows(
-      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount,
+      threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, hashes: false,
       parse: { [rows] chunkRows in
         var chunk = InspectedRows()
         try chunkRows.forEachRow { record in

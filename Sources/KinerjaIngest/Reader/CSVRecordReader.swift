@@ -121,6 +121,7 @@ struct RecordAssembler: ~Copyable {
     fields.initialize(to: FieldBuffer())
     csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
     csv_set_delim(&parser, delimiter)
+    csv_set_blk_size(&parser, Self.fieldGrowth)
   }
 
   deinit {
@@ -206,6 +207,11 @@ struct RecordAssembler: ~Copyable {
   /// Records longer than this are malformed (`tooLong`), so one record never takes more memory.
   static let maximumRecordBytes = 16 << 20
 
+  /// How much libcsv grows its field buffer by at a time. It grows linearly (128 bytes by
+  /// default), which costs a copy per step wherever `realloc` cannot grow in place; in
+  /// steps of 1 MiB a field of the maximum size takes 16.
+  static let fieldGrowth = 1 << 20
+
   /// Keeps the bytes of a broken record, up to the record limit.
   private mutating func keepRaw(_ segment: UnsafeRawBufferPointer) {
     let room = max(0, Self.maximumRecordBytes - pendingRaw.count)
@@ -264,6 +270,7 @@ struct RecordAssembler: ~Copyable {
     csv_free(&parser)
     csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
     csv_set_delim(&parser, delimiter)
+    csv_set_blk_size(&parser, Self.fieldGrowth)
   }
 
   private static func isBlank(_ segment: UnsafeRawBufferPointer) -> Bool {

@@ -25,6 +25,9 @@ public struct ConcurrentRecordReader: Sendable {
   public var chunkSize: Int
   /// Chunks parsed at the same time.
   public var threads: Int
+  /// Whether to compute the file's SHA-256 while reading (on the merging thread); without
+  /// it the fingerprint's `sha256` is empty.
+  public var hashes = true
 
   /// Creates a reader; chunks of a few MiB keep every core busy and memory small.
   public init(path: String, dialect: Dialect, chunkSize: Int = 8 << 20, threads: Int) {
@@ -80,13 +83,13 @@ public struct ConcurrentRecordReader: Sendable {
         // The guessed start fell inside a record; parse again from where that record ended.
         chunk = try parseChunk(index, expectedStart, chunk.bytes)
       }
-      hasher.update(bufferPointer: UnsafeRawBufferPointer(chunk.bytes.filled))
+      if hashes { hasher.update(bufferPointer: UnsafeRawBufferPointer(chunk.bytes.filled)) }
       buffers.give(chunk.bytes)
       try merge(chunk.partial, ChunkPlace(lineShift: lineShift, end: chunk.outcome.end))
       expectedStart = chunk.outcome.end
       lineShift += chunk.outcome.lineEnds
     }
-    return InputFingerprint(path: path, bytes: size, sha256: hasher.finalize().hexString)
+    return InputFingerprint(path: path, bytes: size, sha256: hashes ? hasher.finalize().hexString : "")
   }
 
   private static func dataStart(of file: InputFile) throws -> Int64 {

@@ -94,16 +94,18 @@ public struct InputReader: Sendable {
   /// concurrently for different chunks, with lines counted from 1 at the chunk's start.
   /// `merge` receives the partials in file order on this thread, with the shift that
   /// makes those lines the file's. See `ConcurrentRecordReader`.
+  /// With `hashes: false` the file's SHA-256 is not computed (the fingerprint's is empty).
   /// - Throws: `IngestError.headerOnly` when the file has no data rows.
   @discardableResult
   public func foldRows<Partial: Sendable>(
-    threads: Int, chunkSize: Int = 8 << 20, progress: ((Int64) -> Void)? = nil,
+    threads: Int, chunkSize: Int = 8 << 20, hashes: Bool = true, progress: ((Int64) -> Void)? = nil,
     parse: @escaping @Sendable (ChunkRows) throws -> Partial,
     merge: (consuming Partial, ConcurrentRecordReader.ChunkPlace) throws -> Void
   ) throws -> InputFingerprint {
     let headerOffset: Int64 = dialect.hasByteOrderMark ? 3 : 0
     var rows = 0
-    let reader = ConcurrentRecordReader(path: path, dialect: dialect, chunkSize: chunkSize, threads: threads)
+    var reader = ConcurrentRecordReader(path: path, dialect: dialect, chunkSize: chunkSize, threads: threads)
+    reader.hashes = hashes
     let fingerprint = try reader.read(
       parse: { records in
         let chunk = ChunkRows(records: records, headerOffset: headerOffset)
