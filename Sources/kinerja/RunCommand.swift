@@ -20,7 +20,8 @@ struct RunCommand: ParsableCommand {
   @Option(name: .long, help: "Output location; overrides the pipeline file's 'output'.")
   var out: String?
 
-  @Option(name: .long, help: "Worker threads for reading and aggregation (outputs are identical for any count).")
+  @Option(
+    name: .long, help: "Worker threads for reading and aggregation (outputs are identical for any count).")
   var threads: Int?
 
   @Flag(name: .long, help: "Write nothing to stderr but errors.")
@@ -28,7 +29,9 @@ struct RunCommand: ParsableCommand {
 
   @Flag(
     name: .long,
-    help: "Skip the run (exit 0) when the inputs, byte for byte, and the pipeline file are those of the last run.")
+    help:
+      "Skip the run (exit 0) when the inputs, byte for byte, and the pipeline file are those of the last run."
+  )
   var ifChanged = false
 
   @Option(name: .long, help: "Log lines on stderr: plain or json (one object per line).")

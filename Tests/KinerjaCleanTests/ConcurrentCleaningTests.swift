@@ -42,7 +42,8 @@ import Testing
       #expect(otherRejects.entries == rejects.entries, context)
       #expect(otherRejects.fields == rejects.fields, context)
       #expect(otherPanel.firstPeriod == panel.firstPeriod, context)
-      #expect(otherPanel.scores.map { $0.map(\.bitPattern) } == panel.scores.map { $0.map(\.bitPattern) }, context)
+      #expect(
+        otherPanel.scores.map { $0.map(\.bitPattern) } == panel.scores.map { $0.map(\.bitPattern) }, context)
       #expect(otherPanel.ratings == panel.ratings, context)
     }
   }
@@ -79,8 +80,10 @@ extension ConcurrentCleaningTests {
       #expect(other.unit == roster.unit && other.sector == roster.sector, context)
       #expect(other.grade == roster.grade && other.positionType == roster.positionType, context)
       #expect(other.gender == roster.gender && other.birthDate == roster.birthDate, context)
-      #expect(other.agencies.labels == roster.agencies.labels && other.agencyNames == roster.agencyNames, context)
-      #expect(other.regions.labels == roster.regions.labels && other.units.labels == roster.units.labels, context)
+      #expect(
+        other.agencies.labels == roster.agencies.labels && other.agencyNames == roster.agencyNames, context)
+      #expect(
+        other.regions.labels == roster.regions.labels && other.units.labels == roster.units.labels, context)
       #expect(other.sectors.labels == roster.sectors.labels, context)
     }
   }

@@ -72,7 +72,9 @@ import Testing
       else { return [] }
       return object["rows"] as? [[String: Any]] ?? []
     }
-    outcome.rejects = try rejectRows("performance").map { ($0["reason"] as? String ?? "", $0["detail"] as? String ?? "") }
+    outcome.rejects = try rejectRows("performance").map {
+      ($0["reason"] as? String ?? "", $0["detail"] as? String ?? "")
+    }
     outcome.employeeRejects = try rejectRows("employees").map { $0["reason"] as? String ?? "" }
     return outcome
   }
@@ -81,7 +83,8 @@ import Testing
     Array(([header] + lines).joined(separator: "\n").utf8) + [0x0A]
   }
 
-  static func expectBalanced(_ outcome: Outcome, read: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+  static func expectBalanced(_ outcome: Outcome, read: Int, sourceLocation: SourceLocation = #_sourceLocation)
+  {
     #expect(outcome.status == 0, "\(outcome.message)", sourceLocation: sourceLocation)
     #expect(outcome.read == read, sourceLocation: sourceLocation)
     #expect(outcome.read == outcome.accepted + outcome.rejected, sourceLocation: sourceLocation)
@@ -89,7 +92,8 @@ import Testing
   }
 
   @Test func unbalancedQuoteAtEndOfFile() throws {
-    let outcome = try Self.run(performance: Self.rows(["\(Self.nips[0]),2024-01,80", "\(Self.nips[1]),\"2024-01,81"]))
+    let outcome = try Self.run(
+      performance: Self.rows(["\(Self.nips[0]),2024-01,80", "\(Self.nips[1]),\"2024-01,81"]))
     Self.expectBalanced(outcome, read: 2)
     #expect(outcome.rejects.map(\.reason) == ["malformed_row"])
     #expect(outcome.rejects.first?.detail.contains("quote still open") == true)
@@ -97,13 +101,15 @@ import Testing
 
   @Test func aHundredMegabyteField() throws {
     var bytes = Self.rows(["\(Self.nips[0]),2024-01,80"])
-    bytes += Array("\(Self.nips[1]),2024-01,\"".utf8) + [UInt8](repeating: UInt8(ascii: "9"), count: 100 << 20)
+    bytes +=
+      Array("\(Self.nips[1]),2024-01,\"".utf8) + [UInt8](repeating: UInt8(ascii: "9"), count: 100 << 20)
     bytes += Array("\"\n\(Self.nips[2]),2024-01,82\n".utf8)
     let outcome = try Self.run(performance: bytes)
     Self.expectBalanced(outcome, read: 3)
     #expect(outcome.rejects.map(\.reason) == ["malformed_row"])
     #expect(outcome.rejects.first?.detail.contains("longer than 16 MiB") == true)
-    #expect(outcome.peakKiB < 400 << 10, "memory bound: a record is cut at 16 MiB (peak \(outcome.peakKiB) KiB)")
+    #expect(
+      outcome.peakKiB < 400 << 10, "memory bound: a record is cut at 16 MiB (peak \(outcome.peakKiB) KiB)")
   }
 
   @Test func nulBytesInvalidUTF8AndMixedDelimiters() throws {
@@ -121,17 +127,22 @@ import Testing
     #expect(empty.status == 1 && empty.message.contains("the file is empty"))
     let headerOnly = try Self.run(performance: Array("nip,period,score\n".utf8))
     #expect(headerOnly.status == 1 && headerOnly.message.contains("no data rows"))
-    let workbook = try Self.run(performance: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8))
-    #expect(workbook.status == 1 && workbook.message.contains("not a CSV file: it is a ZIP archive"), "\(workbook.message)")
+    let workbook = try Self.run(
+      performance: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml".utf8))
+    #expect(
+      workbook.status == 1 && workbook.message.contains("not a CSV file: it is a ZIP archive"),
+      "\(workbook.message)")
     let binary = try Self.run(performance: [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x0A])
     #expect(binary.status == 1 && binary.message.contains("binary data"), "\(binary.message)")
   }
 
   @Test func wrongDelimiterOverrideAndDuplicateHeaders() throws {
-    let wrong = try Self.run(performance: Self.rows(["\(Self.nips[0]),2024-01,80"]), options: ", delimiter: \";\"")
+    let wrong = try Self.run(
+      performance: Self.rows(["\(Self.nips[0]),2024-01,80"]), options: ", delimiter: \";\"")
     #expect(wrong.status == 1)
     #expect(wrong.message.contains("missing required column 'nip'"), "\(wrong.message)")
-    let duplicate = try Self.run(performance: Self.rows(["\(Self.nips[0]),2024-01,80,81"], header: "nip,period,score,Nilai SKP"))
+    let duplicate = try Self.run(
+      performance: Self.rows(["\(Self.nips[0]),2024-01,80,81"], header: "nip,period,score,Nilai SKP"))
     #expect(duplicate.status == 1)
     #expect(duplicate.message.contains("both map to 'score'"), "\(duplicate.message)")
   }
@@ -140,7 +151,9 @@ import Testing
     let extra = (0..<9_997).map { "x\($0)" }.joined(separator: ",")
     let filler = [String](repeating: "", count: 9_997).joined(separator: ",")
     let outcome = try Self.run(
-      performance: Self.rows(["\(Self.nips[0]),2024-01,80,\(filler)", "\(Self.nips[1]),2024-01,81"], header: "nip,period,score,\(extra)"))
+      performance: Self.rows(
+        ["\(Self.nips[0]),2024-01,80,\(filler)", "\(Self.nips[1]),2024-01,81"],
+        header: "nip,period,score,\(extra)"))
     Self.expectBalanced(outcome, read: 2)
     #expect(outcome.rejects.map(\.reason) == ["malformed_row"], "the short row has the wrong field count")
   }
@@ -149,7 +162,8 @@ import Testing
     let outcome = try Self.run(
       performance: Self.rows([
         "\(Self.nips[0]),2024-01,1e309", "\(Self.nips[0]),2024-02,NaN", "\(Self.nips[0]),2024-03,-0",
-        "\(Self.nips[0]),2024-04,\"1.234,5,6\"", "\(Self.nips[0]),2024-Q5,80", "1980010120050110A1,2024-05,80",
+        "\(Self.nips[0]),2024-04,\"1.234,5,6\"", "\(Self.nips[0]),2024-Q5,80",
+        "1980010120050110A1,2024-05,80",
         "19800101200501100,2024-06,80", "\(Self.nips[1]),2024-07,-0.5",
       ]))
     Self.expectBalanced(outcome, read: 8)

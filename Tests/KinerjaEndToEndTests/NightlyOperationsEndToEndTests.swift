@@ -12,9 +12,12 @@ import Testing
     for name in ["pegawai.csv", "kinerja.csv", "riwayat_diklat.csv", "skm.csv", "evaluasi_diklat.csv"] {
       try FileManager.default.copyItem(atPath: "\(sample)/\(name)", toPath: "\(directory.path)/\(name)")
     }
-    let text = try String(contentsOfFile: KinerjaCommand.repository.appendingPathComponent("pipelines/nightly.yaml").path, encoding: .utf8)
-      .replacingOccurrences(of: "../datasets/sample/", with: "")
-      .replacingOccurrences(of: "output: ../out/nightly", with: "output: out")
+    let text = try String(
+      contentsOfFile: KinerjaCommand.repository.appendingPathComponent("pipelines/nightly.yaml").path,
+      encoding: .utf8
+    )
+    .replacingOccurrences(of: "../datasets/sample/", with: "")
+    .replacingOccurrences(of: "output: ../out/nightly", with: "output: out")
     return directory.write("nightly.yaml", text + extra)
   }
 
@@ -46,15 +49,20 @@ import Testing
     for _ in 0..<3 {
       let result = try KinerjaCommand.run(["run", pipeline])
       #expect(result.status == 0, "\(result.standardError)")
-      published.append(result.standardOutput.replacingOccurrences(of: "results in ", with: "").trimmingCharacters(in: .whitespacesAndNewlines))
+      published.append(
+        result.standardOutput.replacingOccurrences(of: "results in ", with: "").trimmingCharacters(
+          in: .whitespacesAndNewlines))
     }
     let runs = try FileManager.default.contentsOfDirectory(atPath: "\(directory.path)/out/runs").sorted()
     #expect(runs.count == 2, "keep_runs: 2")
     #expect(runs.last.map { published.last!.hasSuffix($0) } == true)
     let link = try FileManager.default.destinationOfSymbolicLink(atPath: "\(directory.path)/out/latest")
     #expect(link == "runs/\(runs.last!)")
-    #expect(directory.read("out/latest/manifest.json") != nil && directory.read("out/latest/report.html") != nil)
-    #expect(!FileManager.default.fileExists(atPath: "\(directory.path)/out/manifest.json"), "nothing published in place")
+    #expect(
+      directory.read("out/latest/manifest.json") != nil && directory.read("out/latest/report.html") != nil)
+    #expect(
+      !FileManager.default.fileExists(atPath: "\(directory.path)/out/manifest.json"),
+      "nothing published in place")
 
     let skipped = try KinerjaCommand.run(["run", pipeline, "--if-changed"])
     #expect(skipped.standardError.contains("skipped"), "--if-changed reads the manifest behind latest")
@@ -69,14 +77,18 @@ import Testing
       try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     }
     #expect(events.allSatisfy { $0["time"] is String && $0["event"] is String })
-    #expect(events.contains { $0["event"] as? String == "stage" && $0["stage"] as? String == "ingest+clean performance" })
+    #expect(
+      events.contains {
+        $0["event"] as? String == "stage" && $0["stage"] as? String == "ingest+clean performance"
+      })
     #expect(events.last?["event"] as? String == "finished")
 
     try FileManager.default.removeItem(atPath: "\(directory.path)/kinerja.csv")
     let failed = try KinerjaCommand.run(["run", pipeline, "--log-format", "json"])
     #expect(failed.status == 3)
     let last = try #require(
-      try JSONSerialization.jsonObject(with: Data(failed.standardError.split(separator: "\n").last!.utf8)) as? [String: Any])
+      try JSONSerialization.jsonObject(with: Data(failed.standardError.split(separator: "\n").last!.utf8))
+        as? [String: Any])
     #expect(last["event"] as? String == "error" && last["exit_code"] as? Int == 3)
     #expect((last["message"] as? String)?.contains("kinerja.csv") == true)
   }
@@ -91,7 +103,8 @@ import Testing
     let full = Process()
     full.executableURL = URL(fileURLWithPath: "/bin/bash")
     full.arguments = [
-      "-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" run \"$1\" --quiet", KinerjaCommand.binary.path, pipeline,
+      "-c", "trap '' XFSZ; ulimit -f 64; exec \"$0\" run \"$1\" --quiet", KinerjaCommand.binary.path,
+      pipeline,
     ]
     let errors = Pipe()
     full.standardError = errors

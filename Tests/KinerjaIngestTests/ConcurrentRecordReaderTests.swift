@@ -20,9 +20,12 @@ private struct SeenRecord: Equatable, Sendable, CustomStringConvertible {
   var description: String { "line \(line) @\(offset)\(malformed ? " malformed" : ""): \(fields)" }
 }
 
-private func sequentialRecords(_ path: String, _ dialect: Dialect) throws -> ([SeenRecord], InputFingerprint) {
+private func sequentialRecords(_ path: String, _ dialect: Dialect) throws -> ([SeenRecord], InputFingerprint)
+{
   var seen: [SeenRecord] = []
-  let fingerprint = try CSVRecordReader(path: path, dialect: dialect).forEachRecord { seen.append(SeenRecord($0)) }
+  let fingerprint = try CSVRecordReader(path: path, dialect: dialect).forEachRecord {
+    seen.append(SeenRecord($0))
+  }
   return (seen, fingerprint)
 }
 
@@ -30,18 +33,20 @@ private func concurrentRecords(
   _ path: String, _ dialect: Dialect, chunkSize: Int, threads: Int
 ) throws -> ([SeenRecord], InputFingerprint) {
   var seen: [SeenRecord] = []
-  let fingerprint = try ConcurrentRecordReader(path: path, dialect: dialect, chunkSize: chunkSize, threads: threads)
-    .read(
-      parse: { records in
-        var held = HeldRecords()
-        try records.forEach { held.append($0) }
-        return held
-      },
-      merge: { held, place in
-        for index in 0..<held.count {
-          held.withRecord(index, lineShift: place.lineShift) { seen.append(SeenRecord($0)) }
-        }
-      })
+  let fingerprint = try ConcurrentRecordReader(
+    path: path, dialect: dialect, chunkSize: chunkSize, threads: threads
+  )
+  .read(
+    parse: { records in
+      var held = HeldRecords()
+      try records.forEach { held.append($0) }
+      return held
+    },
+    merge: { held, place in
+      for index in 0..<held.count {
+        held.withRecord(index, lineShift: place.lineShift) { seen.append(SeenRecord($0)) }
+      }
+    })
   return (seen, fingerprint)
 }
 
@@ -98,8 +103,10 @@ private func concurrentRecords(
       var text = "nip,comment,score\n"
       for row in 0..<Int.random(in: 1...60, using: &random) {
         let breaks = Int.random(in: 0...3, using: &random)
-        let comment = (0...breaks).map { _ in String(repeating: "x", count: Int.random(in: 0...9, using: &random)) }
-          .joined(separator: Bool.random(using: &random) ? "\n" : "\r\n")
+        let comment = (0...breaks).map { _ in
+          String(repeating: "x", count: Int.random(in: 0...9, using: &random))
+        }
+        .joined(separator: Bool.random(using: &random) ? "\n" : "\r\n")
         text += "\(row),\"\(comment)\",\(row % 100)\n"
         if Int.random(in: 0..<10, using: &random) == 0 { text += "\n" }
       }
@@ -174,14 +181,22 @@ private func concurrentRecords(
 @Suite struct FuzzFindingTests {
   /// Found by scripts/fuzz.sh: a row with NUL and invalid bytes, then a quote left open at
   /// the end of the file.
-  static let finding: [UInt8] = [110, 105, 112, 44, 112, 101, 114, 105, 111, 100, 44, 115, 99, 111, 114, 101, 44, 114, 97, 116, 105, 110, 103, 10, 49, 57, 56, 48, 48, 49, 48, 49, 57, 100, 48, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 53, 48, 49, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 255, 255, 255, 255, 255, 255, 255, 10, 32, 32, 32, 32, 49, 48, 48, 49, 44, 50, 58, 50, 52, 45, 48, 49, 44, 56, 48, 44, 66, 97, 105, 107, 10, 49, 57, 56, 53, 48, 50, 48, 34, 10]
+  static let finding: [UInt8] = [
+    110, 105, 112, 44, 112, 101, 114, 105, 111, 100, 44, 115, 99, 111, 114, 101, 44, 114, 97, 116, 105, 110,
+    103, 10, 49, 57, 56, 48, 48, 49, 48, 49, 57, 100, 48, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 53, 48, 49, 32, 32,
+    32, 32, 32, 32, 32, 32, 32, 32, 32, 32, 255, 255, 255, 255, 255, 255, 255, 10, 32, 32, 32, 32, 49, 48, 48,
+    49, 44, 50, 58, 50, 52, 45, 48, 49, 44, 56, 48, 44, 66, 97, 105, 107, 10, 49, 57, 56, 53, 48, 50, 48, 34,
+    10,
+  ]
 
   @Test func chunkedReadingAgreesOnTheFuzzFinding() throws {
     let directory = TemporaryDirectory()
     let path = directory.write("finding.csv", bytes: Self.finding)
     let comma = Dialect(delimiter: UInt8(ascii: ","), decimalMark: UInt8(ascii: "."))
     let (expected, _) = try sequentialRecords(path, comma)
-    #expect(expected.count == 4 && expected[2].offset == 69, "the record starts where its line does, spaces included")
+    #expect(
+      expected.count == 4 && expected[2].offset == 69,
+      "the record starts where its line does, spaces included")
     for chunkSize in 1...Self.finding.count + 1 {
       let (seen, _) = try concurrentRecords(path, comma, chunkSize: chunkSize, threads: 3)
       #expect(seen == expected, "chunk size \(chunkSize)")
@@ -190,7 +205,9 @@ private func concurrentRecords(
     // buffer ended inside a line's leading spaces.
     for bufferSize in 1...Self.finding.count + 1 {
       var seen: [SeenRecord] = []
-      try CSVRecordReader(path: path, dialect: comma, bufferSize: bufferSize).forEachRecord { seen.append(SeenRecord($0)) }
+      try CSVRecordReader(path: path, dialect: comma, bufferSize: bufferSize).forEachRecord {
+        seen.append(SeenRecord($0))
+      }
       #expect(seen == expected, "buffer size \(bufferSize)")
     }
   }

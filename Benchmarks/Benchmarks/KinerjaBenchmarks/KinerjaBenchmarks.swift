@@ -11,7 +11,8 @@ private func appraisalFile(rows: Int) -> String {
   var text = "NIP;Periode;Nilai SKP;Predikat\n"
   text.reserveCapacity(rows * 48)
   for row in 0..<rows {
-    text += "1980010120050110\(String(format: "%02d", row % 99 + 1));Maret 2024;\(60 + row % 50),\(row % 100);Baik\n"
+    text +=
+      "1980010120050110\(String(format: "%02d", row % 99 + 1));Maret 2024;\(60 + row % 50),\(row % 100);Baik\n"
   }
   _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
   return path
@@ -29,13 +30,16 @@ private func appraisalsWithRoster() throws -> (roster: EmployeeRoster, appraisal
     var appraisals = "nip,period,score,rating\n"
     for (index, nip) in nips.enumerated() {
       roster += "\(nip),A\(index % 40),R\(index % 7)\n"
-      for month in 1...12 { appraisals += "\(nip),2024-\(String(format: "%02d", month)),\(60 + index % 40).\(month),Baik\n" }
+      for month in 1...12 {
+        appraisals += "\(nip),2024-\(String(format: "%02d", month)),\(60 + index % 40).\(month),Baik\n"
+      }
     }
     _ = FileManager.default.createFile(atPath: rosterPath, contents: Data(roster.utf8))
     _ = FileManager.default.createFile(atPath: appraisalPath, contents: Data(appraisals.utf8))
   }
   var rejects = IgnoredRejects()
-  let roster = try EmployeeCleaner().clean(InputReader(kind: .employees, path: rosterPath), rejects: &rejects).roster
+  let roster = try EmployeeCleaner().clean(InputReader(kind: .employees, path: rosterPath), rejects: &rejects)
+    .roster
   return (roster, appraisalPath)
 }
 
@@ -50,12 +54,14 @@ private func eachField(_ fields: [[UInt8]], _ body: (Field) -> Void) {
 }
 
 let benchmarks: @Sendable () -> Void = {
-  Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3))
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3))
 
   // Ingest: every record of a 200,000-row export through libcsv, fields counted.
   Benchmark("ingest: parse 200k appraisal rows", configuration: .init(scalingFactor: .one)) { benchmark in
     let path = appraisalFile(rows: 200_000)
-    let reader = CSVRecordReader(path: path, dialect: Dialect(delimiter: UInt8(ascii: ";"), decimalMark: UInt8(ascii: ",")))
+    let reader = CSVRecordReader(
+      path: path, dialect: Dialect(delimiter: UInt8(ascii: ";"), decimalMark: UInt8(ascii: ",")))
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
       var fields = 0
@@ -66,11 +72,14 @@ let benchmarks: @Sendable () -> Void = {
 
   // Ingest in parallel: the same file in 1 MiB chunks on two threads, each chunk's
   // records folded into a count and the partials merged in file order.
-  Benchmark("ingest: parse 200k appraisal rows in 1 MiB chunks, 2 threads", configuration: .init(scalingFactor: .one)) {
+  Benchmark(
+    "ingest: parse 200k appraisal rows in 1 MiB chunks, 2 threads", configuration: .init(scalingFactor: .one)
+  ) {
     benchmark in
     let path = appraisalFile(rows: 200_000)
     let reader = ConcurrentRecordReader(
-      path: path, dialect: Dialect(delimiter: UInt8(ascii: ";"), decimalMark: UInt8(ascii: ",")), chunkSize: 1 << 20,
+      path: path, dialect: Dialect(delimiter: UInt8(ascii: ";"), decimalMark: UInt8(ascii: ",")),
+      chunkSize: 1 << 20,
       threads: 2)
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
@@ -89,7 +98,9 @@ let benchmarks: @Sendable () -> Void = {
   // Partial-aggregate merge: 16,667 employees × 12 months of appraisals cleaned in 1 MiB
   // chunks on two threads, each chunk's accepted rows and rejects merged into the
   // employee × period store in file order; against the same work in one piece on one thread.
-  for (label, chunkSize, threads) in [("one piece, 1 thread", 1 << 30, 1), ("1 MiB chunks merged, 2 threads", 1 << 20, 2)] {
+  for (label, chunkSize, threads) in [
+    ("one piece, 1 thread", 1 << 30, 1), ("1 MiB chunks merged, 2 threads", 1 << 20, 2),
+  ] {
     Benchmark("clean: 200k appraisals, \(label)", configuration: .init(scalingFactor: .one)) { benchmark in
       let (roster, path) = try appraisalsWithRoster()
       let input = try InputReader(kind: .performance, path: path)
@@ -115,32 +126,40 @@ let benchmarks: @Sendable () -> Void = {
   }
   let decimals = (0..<1000).map { Array("\(60 + $0 % 50),\($0 % 100)".utf8) }
   Benchmark("fields: 1k decimal-comma scores", configuration: .init(scalingFactor: .kilo)) { benchmark in
-    for _ in benchmark.scaledIterations { eachField(decimals) { blackHole($0.decimal(mark: UInt8(ascii: ","))) } }
+    for _ in benchmark.scaledIterations {
+      eachField(decimals) { blackHole($0.decimal(mark: UInt8(ascii: ","))) }
+    }
   }
 
   // Aggregate: the trends partitions of 100,000 employees × 12 periods, joined in order.
-  Benchmark("aggregate: trends partitions, 100k employees × 12 periods", configuration: .init(scalingFactor: .one)) {
+  Benchmark(
+    "aggregate: trends partitions, 100k employees × 12 periods", configuration: .init(scalingFactor: .one)
+  ) {
     benchmark in
     let directory = NSTemporaryDirectory() + "kinerja-benchmark-roster.csv"
     var text = "nip,agency_code,region,unit,sector,grade\n"
     for employee in 0..<100_000 {
-      text += "\(1970 + employee / 4000)0101200501\(1 + employee % 2)\(String(format: "%03d", employee % 999 + 1)),"
+      text +=
+        "\(1970 + employee / 4000)0101200501\(1 + employee % 2)\(String(format: "%03d", employee % 999 + 1)),"
         + "AG\(employee % 250),R\(employee % 30),U\(employee % 5),S\(employee % 7),III/a\n"
     }
     _ = FileManager.default.createFile(atPath: directory, contents: Data(text.utf8))
     var rejects = IgnoredRejects()
-    let roster = try EmployeeCleaner().clean(InputReader(kind: .employees, path: directory), rejects: &rejects).roster
+    let roster = try EmployeeCleaner().clean(
+      InputReader(kind: .employees, path: directory), rejects: &rejects
+    ).roster
     var state: UInt64 = 7
     let scores = (0..<12).map { _ in
       (0..<roster.count).map { _ -> Double in
-        state = state &* 6364136223846793005 &+ 1
+        state = state &* 6_364_136_223_846_793_005 &+ 1
         return 60 + Double(state >> 40) / Double(1 << 24) * 60
       }
     }
     let panel = PerformancePanel(
       grain: .month, firstPeriod: .month(1, of: 2024), employees: roster.count, scores: scores,
       ratings: scores.map { $0.map { _ in Rating.baik.rawValue } })
-    let aggregator = TrendAggregator(panel: panel, groupings: TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: roster) })
+    let aggregator = TrendAggregator(
+      panel: panel, groupings: TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: roster) })
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
       blackHole(aggregator.summarise(threads: 2) { _, sample in sample.scores.count })

@@ -50,7 +50,8 @@ final class FuzzFiles: Sendable {
       atPath: employees,
       contents: Data("nip,agency_code,region\n198001012005011001,A1,R1\n198502022010012002,A2,R1\n".utf8))
     var rejects = FuzzRejects()
-    roster = try! EmployeeCleaner().clean(InputReader(kind: .employees, path: employees), rejects: &rejects).roster
+    roster = try! EmployeeCleaner().clean(InputReader(kind: .employees, path: employees), rejects: &rejects)
+      .roster
   }
 }
 
@@ -74,7 +75,8 @@ private func check(_ kind: InputKind, path: String) {
           reader, roster: FuzzFiles.shared.roster, threads: threads, rejects: &rejects)
         return (result.tally, rejects.rows)
       default:
-        let result = try EmployeeCleaner(chunkSize: chunkSize).clean(reader, threads: threads, rejects: &rejects)
+        let result = try EmployeeCleaner(chunkSize: chunkSize).clean(
+          reader, threads: threads, rejects: &rejects)
         return (result.tally, rejects.rows)
       }
     } catch let error as IngestError {

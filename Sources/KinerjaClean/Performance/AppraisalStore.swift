@@ -57,7 +57,9 @@ struct AppraisalStore {
   }
 
   /// Stores one appraisal from `line`; returns the line of the row it replaces, if any.
-  private mutating func store(employee: Int32, column: Int, score: Double, rating: UInt8, line: UInt32) -> Int? {
+  private mutating func store(employee: Int32, column: Int, score: Double, rating: UInt8, line: UInt32)
+    -> Int?
+  {
     let index = Int(employee)
     var replaced: Int?
     columns[column].withCell(index) { cellScore, cellRating, cellLine in
@@ -137,7 +139,8 @@ struct AppraisalStore {
 }
 
 extension AppraisalStore.Column {
-  fileprivate mutating func withCell(_ index: Int, _ body: (inout Double, inout UInt8, inout UInt32) -> Void) {
+  fileprivate mutating func withCell(_ index: Int, _ body: (inout Double, inout UInt8, inout UInt32) -> Void)
+  {
     body(&scores[index], &ratings[index], &lines[index])
   }
 }

@@ -44,33 +44,33 @@ public struct PerformanceCleaner {
     var (tally, fingerprint) = try pass.run(
       threads: threads, chunkSize: chunkSize, rejects: &rejects, makeAccepted: { AppraisalBatch() },
       accept: { record, batch throws(Rejection) in
-      let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
-      guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
-      let raw = try period.converted(record, required: true, else: .invalidPeriod) { $0.period() }!
-      guard raw.rolled(to: grain) != nil else { throw Rejection(.periodCoarserThanGrain, column: "period") }
-      let value = try score.number(record, mark: mark, in: 0...120, outOfRange: .scoreOutOfRange)
-      var ratingValue = try rating.converted(record, else: .unknownValue) {
-        Rating.vocabulary.value(of: $0)
-      }
-      let resultsValue = try results.converted(record, else: .unknownValue) {
-        Expectation.vocabulary.value(of: $0)
-      }
-      let behaviourValue = try behaviour.converted(record, else: .unknownValue) {
-        Expectation.vocabulary.value(of: $0)
-      }
-      if ratingValue == nil, let resultsValue, let behaviourValue {
-        ratingValue = Rating(results: resultsValue, behaviour: behaviourValue)
-      }
-      guard value != nil || ratingValue != nil else {
-        throw Rejection(.missingRequired, column: score.position != nil ? "score" : "rating")
-      }
-      if let count = try cases.converted(record, else: .invalidNumber, { $0.integer() }), count < 0 {
-        throw Rejection(.valueOutOfRange, column: "cases")
-      }
-      _ = try processingDays.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
+        let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
+        guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
+        let raw = try period.converted(record, required: true, else: .invalidPeriod) { $0.period() }!
+        guard raw.rolled(to: grain) != nil else { throw Rejection(.periodCoarserThanGrain, column: "period") }
+        let value = try score.number(record, mark: mark, in: 0...120, outOfRange: .scoreOutOfRange)
+        var ratingValue = try rating.converted(record, else: .unknownValue) {
+          Rating.vocabulary.value(of: $0)
+        }
+        let resultsValue = try results.converted(record, else: .unknownValue) {
+          Expectation.vocabulary.value(of: $0)
+        }
+        let behaviourValue = try behaviour.converted(record, else: .unknownValue) {
+          Expectation.vocabulary.value(of: $0)
+        }
+        if ratingValue == nil, let resultsValue, let behaviourValue {
+          ratingValue = Rating(results: resultsValue, behaviour: behaviourValue)
+        }
+        guard value != nil || ratingValue != nil else {
+          throw Rejection(.missingRequired, column: score.position != nil ? "score" : "rating")
+        }
+        if let count = try cases.converted(record, else: .invalidNumber, { $0.integer() }), count < 0 {
+          throw Rejection(.valueOutOfRange, column: "cases")
+        }
+        _ = try processingDays.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
 
-      batch.append(employee: employee, period: raw, score: value, rating: ratingValue, line: record.line)
-    },
+        batch.append(employee: employee, period: raw, score: value, rating: ratingValue, line: record.line)
+      },
       merge: { batch, lineShift in store.store(batch, lineShift: lineShift, replaced: &duplicates) })
     try pass.rejectReplaced(
       lines: duplicates, reason: .duplicatePeriod, column: "period", tally: &tally, rejects: &rejects)

@@ -15,7 +15,8 @@ public struct EmployeeCleaner {
   /// Chunks of the file are cleaned on `threads` threads at once; labels are interned in
   /// file order when the chunks are merged, so the roster does not depend on their number.
   public func clean(
-    _ input: InputReader, threads: Int = 1, rejects: inout some RejectRecorder, progress: ((Int64) -> Void)? = nil
+    _ input: InputReader, threads: Int = 1, rejects: inout some RejectRecorder,
+    progress: ((Int64) -> Void)? = nil
   ) throws -> (roster: EmployeeRoster, tally: InputTally, fingerprint: InputFingerprint) {
     let mapping = input.mapping
     let nip = ColumnReader("nip", in: mapping)
@@ -118,7 +119,9 @@ struct EmployeeMerger {
     for row in 0..<batch.nips.count {
       let agencyID = agencies.id(batch.agency[row], in: &roster.agencies)
       if Int(agencyID) == nameOfAgency.count { nameOfAgency.append(-1) }
-      if batch.agencyName[row] >= 0 { nameOfAgency[Int(agencyID)] = names.id(batch.agencyName[row], in: &self.names) }
+      if batch.agencyName[row] >= 0 {
+        nameOfAgency[Int(agencyID)] = names.id(batch.agencyName[row], in: &self.names)
+      }
       let regionID = regions.id(batch.region[row], in: &roster.regions)
       let unitID = units.id(batch.unit[row], in: &roster.units)
       let sectorID = sectors.id(batch.sector[row], in: &roster.sectors)

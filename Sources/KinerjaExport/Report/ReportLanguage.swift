@@ -74,7 +74,8 @@ enum ReportTexts {
   static let trends = ReportText("Tren kinerja", "Performance trends")
   static let trendsByRegion = ReportText("Rata-rata nilai SKP per wilayah", "Mean appraisal score by region")
   static let trendsTopAgencies = ReportText(
-    "Instansi dengan rata-rata tertinggi (periode terakhir)", "Agencies with the highest mean (latest period)")
+    "Instansi dengan rata-rata tertinggi (periode terakhir)", "Agencies with the highest mean (latest period)"
+  )
   static let trendsBottomAgencies = ReportText(
     "Instansi dengan rata-rata terendah (periode terakhir)", "Agencies with the lowest mean (latest period)")
   static let trendsNote = ReportText(
@@ -93,7 +94,8 @@ enum ReportTexts {
     "Perubahan nilai sebelum–sesudah pelatihan per program", "Pre/post change in score by programme")
   static let effectsNote = ReportText(
     "Titik: rata-rata perubahan (sesudah − sebelum); garis: selang kepercayaan 95 %. Perubahan ini masih memuat tren bersama semua pegawai; lihat DiD di bawah.",
-    "Dot: mean change (post − pre); whiskers: 95 % confidence interval. This change still contains the drift all employees share; see the DiD below.")
+    "Dot: mean change (post − pre); whiskers: 95 % confidence interval. This change still contains the drift all employees share; see the DiD below."
+  )
   static let change = ReportText("Perubahan nilai (poin)", "Change in score (points)")
   static let participants = ReportText("Peserta", "Participants")
   static let estimate = ReportText("Estimasi", "Estimate")
@@ -102,19 +104,22 @@ enum ReportTexts {
   static let method = ReportText("Metode", "Method")
   static let program = ReportText("Program", "Programme")
 
-  static let eventStudy = ReportText("Studi peristiwa (difference-in-differences)", "Event study (difference-in-differences)")
+  static let eventStudy = ReportText(
+    "Studi peristiwa (difference-in-differences)", "Event study (difference-in-differences)")
   static let eventStudyChart = ReportText(
     "Efek pelatihan per waktu sejak pelatihan (ATT dinamis, semua metode)",
     "Training effect by time since training (dynamic ATT, all methods)")
   static let eventStudyNote = ReportText(
     "Waktu peristiwa 0 adalah periode pelatihan; nilai negatif adalah periode sebelum pelatihan (uji tren awal). Garis: selang kepercayaan 95 %.",
-    "Event time 0 is the training period; negative values are periods before training (pre-trend check). Whiskers: 95 % confidence interval.")
+    "Event time 0 is the training period; negative values are periods before training (pre-trend check). Whiskers: 95 % confidence interval."
+  )
   static let eventTime = ReportText("Waktu sejak pelatihan (periode)", "Time since training (periods)")
   static let att = ReportText("ATT (poin)", "ATT (points)")
 
   static let rankings = ReportText("Peringkat instansi", "Agency rankings")
   static let rankingsChart = ReportText(
-    "Rata-rata nilai tersusut (empirical Bayes) per instansi, urut peringkat", "Shrunken mean score (empirical Bayes) by agency, in rank order")
+    "Rata-rata nilai tersusut (empirical Bayes) per instansi, urut peringkat",
+    "Shrunken mean score (empirical Bayes) by agency, in rank order")
   static let rankingsNote = ReportText(
     "Batang: rata-rata tersusut; garis: selang 95 %; ▲/▼ perubahan peringkat dari tahun sebelumnya.",
     "Bar: shrunken mean; whiskers: 95 % interval; ▲/▼ rank change from the year before.")
@@ -125,8 +130,10 @@ enum ReportTexts {
   static let shrunkenMean = ReportText("Rata-rata tersusut", "Shrunken mean")
   static let year = ReportText("Tahun", "Year")
 
-  static let satisfaction = ReportText("Indeks Kepuasan Masyarakat (IKM)", "Citizens' satisfaction index (IKM)")
-  static let satisfactionChart = ReportText("IKM per instansi (periode terakhir)", "IKM by agency (latest period)")
+  static let satisfaction = ReportText(
+    "Indeks Kepuasan Masyarakat (IKM)", "Citizens' satisfaction index (IKM)")
+  static let satisfactionChart = ReportText(
+    "IKM per instansi (periode terakhir)", "IKM by agency (latest period)")
   static let ikm = ReportText("IKM", "IKM")
   static let grade = ReportText("Mutu", "Grade")
   static let respondents = ReportText("Responden", "Respondents")
@@ -150,5 +157,6 @@ enum ReportTexts {
 
   static let footer = ReportText(
     "Dibuat oleh Kinerja dari berkas keluaran proses ini; setiap angka pada grafik juga ada di tabelnya. Tidak memuat nama atau komentar pegawai.",
-    "Made by Kinerja from this run's outputs; every number in a chart is also in its table. Contains no employee names or comments.")
+    "Made by Kinerja from this run's outputs; every number in a chart is also in its table. Contains no employee names or comments."
+  )
 }

@@ -95,7 +95,8 @@ public struct OutputDirectory: Sendable {
     guard symlink("\(Self.runsName)/\(name)", newLink) == 0, rename(newLink, link) == 0 else {
       throw OutputError.cannotPublish(path: link, reason: OutputError.lastError())
     }
-    let older = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter { $0 != name }.sorted()
+    let older = ((try? FileManager.default.contentsOfDirectory(atPath: runs)) ?? []).filter { $0 != name }
+      .sorted()
     for old in older.dropLast(max(0, keep - 1)) { try? Self.removeTree("\(runs)/\(old)") }
     return target
   }

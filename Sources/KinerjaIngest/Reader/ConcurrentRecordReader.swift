@@ -66,7 +66,8 @@ public struct ConcurrentRecordReader: Sendable {
       delimiter: dialect.delimiter)
     let buffers = ChunkBuffers(size: Int(min(Int64(chunkSize), max(size, 1))))
     defer { buffers.deallocate() }
-    let parseChunk: @Sendable (Int, Int64?, ChunkBytes?) throws -> ParsedChunk<Partial> = { index, start, reused in
+    let parseChunk: @Sendable (Int, Int64?, ChunkBytes?) throws -> ParsedChunk<Partial> = {
+      index, start, reused in
       let records = ChunkRecords(layout: layout, index: index, start: start, bytes: reused ?? buffers.take())
       let partial = try parse(records)
       if records.outcome == nil { try records.forEach { _ in } }
@@ -95,7 +96,9 @@ public struct ConcurrentRecordReader: Sendable {
   private static func dataStart(of file: InputFile) throws -> Int64 {
     var head = (UInt8(0), UInt8(0), UInt8(0))
     let count = try withUnsafeMutableBytes(of: &head) { try file.read(into: $0, at: 0) }
-    return withUnsafeBytes(of: head) { Int64(Dialect.byteOrderMarkLength(in: UnsafeRawBufferPointer(rebasing: $0[0..<count]))) }
+    return withUnsafeBytes(of: head) {
+      Int64(Dialect.byteOrderMarkLength(in: UnsafeRawBufferPointer(rebasing: $0[0..<count])))
+    }
   }
 }
 
@@ -152,13 +155,15 @@ private struct ChunkLayout: Sendable {
   ) throws -> ChunkOutcome {
     let cut = Int64(index) * chunkSize
     let nextCut = min(size, cut + chunkSize)
-    buffer.count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer.memory[0..<Int(nextCut - cut)]), at: cut)
+    buffer.count = try file.read(
+      into: UnsafeMutableRawBufferPointer(rebasing: buffer.memory[0..<Int(nextCut - cut)]), at: cut)
     if buffer.count < nextCut - cut {
       throw IngestError.readFailed(path: file.path, reason: "the file shrank while being read")
     }
     let bytes = UnsafeRawBufferPointer(buffer.filled)
 
-    let first = try start ?? (index == 0 ? dataStart : lineStart(atOrAfter: cut, chunk: bytes, chunkOffset: cut))
+    let first =
+      try start ?? (index == 0 ? dataStart : lineStart(atOrAfter: cut, chunk: bytes, chunkOffset: cut))
     let limit = nextCut >= size ? size : try lineStart(atOrAfter: nextCut, chunk: bytes, chunkOffset: cut)
     guard first < limit else { return ChunkOutcome(start: first, end: first, lineEnds: 0) }
 
@@ -189,7 +194,9 @@ private struct ChunkLayout: Sendable {
   }
 
   /// The first offset at or after `offset` where a line starts (the file's end if none).
-  private func lineStart(atOrAfter offset: Int64, chunk: UnsafeRawBufferPointer, chunkOffset: Int64) throws -> Int64 {
+  private func lineStart(atOrAfter offset: Int64, chunk: UnsafeRawBufferPointer, chunkOffset: Int64) throws
+    -> Int64
+  {
     if offset <= dataStart { return dataStart }
     // The byte before `offset` decides: a line starts at `offset` when it is a line end.
     var position = offset - 1

@@ -26,7 +26,9 @@ public struct HeldRecords: Sendable {
     let base = bytes.count
     let start = record.firstField
     if record.count > 0 {
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: record.bytes[start..<record.fieldEnds[record.count - 1]]))
+      bytes.append(
+        contentsOf: UnsafeRawBufferPointer(rebasing: record.bytes[start..<record.fieldEnds[record.count - 1]])
+      )
     }
     for end in record.fieldEnds { fieldEnds.append(base + end - start) }
     places.append(

@@ -36,7 +36,8 @@ struct InputFile: Sendable {
   func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws -> Int {
     var filled = 0
     while filled < buffer.count {
-      let count = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset) + off_t(filled))
+      let count = pread(
+        descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset) + off_t(filled))
       if count > 0 {
         filled += count
       } else if count == 0 {
@@ -59,7 +60,8 @@ struct InputFile: Sendable {
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { return FileStamp(size: -1, seconds: 0, nanoseconds: 0) }
     return FileStamp(
-      size: Int64(status.st_size), seconds: Int64(status.st_mtim.tv_sec), nanoseconds: Int64(status.st_mtim.tv_nsec))
+      size: Int64(status.st_size), seconds: Int64(status.st_mtim.tv_sec),
+      nanoseconds: Int64(status.st_mtim.tv_nsec))
   }
 
   /// The size of the file in bytes.

@@ -267,15 +267,21 @@ private struct NodeReader {
         pipeline.ikmGrain = grain
       case "impact": pipeline.impact = try impact(value)
       case "report":
-        guard case .scalar = value, let flag = value.bool else { throw error(value, key, "expected true or false") }
+        guard case .scalar = value, let flag = value.bool else {
+          throw error(value, key, "expected true or false")
+        }
         pipeline.report = flag
       case "dated_runs":
-        guard case .scalar = value, let flag = value.bool else { throw error(value, key, "expected true or false") }
+        guard case .scalar = value, let flag = value.bool else {
+          throw error(value, key, "expected true or false")
+        }
         pipeline.datedRuns = flag
       case "keep_runs": pipeline.keepRuns = try integer(value, key, in: 1...100_000)
       case "language":
         let language = try string(value, key)
-        guard ["id", "en"].contains(language) else { throw error(value, key, "expected id (Indonesian) or en (English)") }
+        guard ["id", "en"].contains(language) else {
+          throw error(value, key, "expected id (Indonesian) or en (English)")
+        }
         pipeline.language = language
       default: break
       }

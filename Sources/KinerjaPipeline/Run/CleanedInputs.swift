@@ -17,7 +17,8 @@ struct CleanedInputs: Sendable {
   ///
   /// Large inputs are read in chunks on `threads` threads; the result does not depend on their number.
   static func read(
-    _ pipeline: PipelineFile, threads: Int, rejects: inout RejectFiles, log: RunLog, stages: inout [RunManifest.Stage]
+    _ pipeline: PipelineFile, threads: Int, rejects: inout RejectFiles, log: RunLog,
+    stages: inout [RunManifest.Stage]
   ) throws -> CleanedInputs {
     var result = CleanedInputs(
       panel: PerformancePanel(grain: pipeline.grain, firstPeriod: nil, employees: 0, scores: [], ratings: []))

@@ -54,7 +54,8 @@ public struct PipelineRun {
     var rejects = try RejectFiles(
       directory: "\(directory.stagingPath)/rejects",
       displayPaths: Dictionary(uniqueKeysWithValues: pipeline.inputs.map { ($0.kind, $0.declaredPath) }))
-    let cleaned = try CleanedInputs.read(pipeline, threads: threads, rejects: &rejects, log: log, stages: &stages)
+    let cleaned = try CleanedInputs.read(
+      pipeline, threads: threads, rejects: &rejects, log: log, stages: &stages)
 
     let metadata = OutputMetadata(
       toolVersion: Self.toolVersion, parameters: parameters.mapValues { Cell.text($0) },
@@ -124,7 +125,8 @@ public struct PipelineRun {
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     return String(
-      format: "%04d-%02d-%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!,
+      format: "%04d-%02d-%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!,
+      parts.minute!,
       parts.second!)
   }
 

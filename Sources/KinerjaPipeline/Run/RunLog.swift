@@ -72,7 +72,8 @@ public struct RunLog: Sendable {
     let body = ([("time", Value.text(time)), ("event", .text(name))] + fields).map { key, value in
       switch value {
       case .text(let text): "\(Self.quoted(key)): \(Self.quoted(text))"
-      case .number(let number): "\(Self.quoted(key)): \(number == number.rounded() && number.magnitude < 1e15 ? String(Int(number)) : String(format: "%.3f", number))"
+      case .number(let number):
+        "\(Self.quoted(key)): \(number == number.rounded() && number.magnitude < 1e15 ? String(Int(number)) : String(format: "%.3f", number))"
       }
     }
     return "{" + body.joined(separator: ", ") + "}"
@@ -101,7 +102,9 @@ public struct RunLog: Sendable {
 
   /// A progress callback for reading a file of `size` bytes, or `nil` when none is shown.
   func progress(label: String, size: Int64) -> ((Int64) -> Void)? {
-    guard !isQuiet, format == .plain, size >= progressThreshold, isatty(STDERR_FILENO) != 0 else { return nil }
+    guard !isQuiet, format == .plain, size >= progressThreshold, isatty(STDERR_FILENO) != 0 else {
+      return nil
+    }
     let shown = ProgressState()
     return { bytes in
       let percent = Int(bytes * 100 / max(size, 1))

@@ -30,7 +30,9 @@ struct EventStudyChart {
     let y = AxisScale(covering: values, including: [0], from: plotBottom, to: plotTop)
     for tick in y.ticks {
       drawing.line(plotLeft, y.position(tick), plotRight, y.position(tick), style: "grid")
-      drawing.text(language.number(tick, decimals: IntervalChart.decimals(y.ticks)), x: plotLeft - 6, y: y.position(tick) + 3, anchor: .end, style: "tick")
+      drawing.text(
+        language.number(tick, decimals: IntervalChart.decimals(y.ticks)), x: plotLeft - 6,
+        y: y.position(tick) + 3, anchor: .end, style: "tick")
     }
     drawing.line(plotLeft, y.position(0), plotRight, y.position(0), style: "reference")
     drawing.line(x(-0.5), plotTop, x(-0.5), plotBottom, style: "divider")
@@ -45,7 +47,9 @@ struct EventStudyChart {
       if let low = point.low, let high = point.high {
         drawing.line(center, y.position(low), center, y.position(high), style: "whisker")
       }
-      drawing.circle(x: center, y: y.position(point.estimate), radius: 3.5, style: point.eventTime < 0 ? "point-pre" : "point")
+      drawing.circle(
+        x: center, y: y.position(point.estimate), radius: 3.5,
+        style: point.eventTime < 0 ? "point-pre" : "point")
     }
     drawing.text(xTitle, x: (plotLeft + plotRight) / 2, y: height - 10, anchor: .middle, style: "axis-title")
     drawing.verticalText(yTitle, x: 14, y: (plotTop + plotBottom) / 2)

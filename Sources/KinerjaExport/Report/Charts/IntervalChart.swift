@@ -28,10 +28,13 @@ struct IntervalChart {
     let plotTop = 10.0
     let plotBottom = height - 42
     let values = rows.flatMap { [$0.estimate] + [$0.low, $0.high].compactMap { $0 } }
-    let x = AxisScale(covering: values, including: reference.map { [$0] } ?? [], from: plotLeft, to: plotRight)
+    let x = AxisScale(
+      covering: values, including: reference.map { [$0] } ?? [], from: plotLeft, to: plotRight)
     for tick in x.ticks {
       drawing.line(x.position(tick), plotTop, x.position(tick), plotBottom, style: "grid")
-      drawing.text(language.number(tick, decimals: Self.decimals(x.ticks)), x: x.position(tick), y: plotBottom + 14, anchor: .middle, style: "tick")
+      drawing.text(
+        language.number(tick, decimals: Self.decimals(x.ticks)), x: x.position(tick), y: plotBottom + 14,
+        anchor: .middle, style: "tick")
     }
     drawing.line(plotLeft, plotBottom, plotRight, plotBottom, style: "axis")
     if let reference {
@@ -42,7 +45,8 @@ struct IntervalChart {
       drawing.text(SmallMultiples.shortened(row.label, to: 38), x: labelWidth, y: y + 4, anchor: .end)
       if bars {
         drawing.rectangle(
-          x: plotLeft, y: y - rowHeight / 2 + 3, width: x.position(row.estimate) - plotLeft, height: rowHeight - 6,
+          x: plotLeft, y: y - rowHeight / 2 + 3, width: x.position(row.estimate) - plotLeft,
+          height: rowHeight - 6,
           style: "bar")
       }
       if let low = row.low, let high = row.high {
@@ -52,7 +56,8 @@ struct IntervalChart {
       }
       if !bars { drawing.circle(x: x.position(row.estimate), y: y, radius: 3.5, style: "point") }
     }
-    drawing.text(axisTitle, x: (plotLeft + plotRight) / 2, y: height - 8, anchor: .middle, style: "axis-title")
+    drawing.text(
+      axisTitle, x: (plotLeft + plotRight) / 2, y: height - 8, anchor: .middle, style: "axis-title")
     return drawing.svg(title: title, description: description)
   }
 

@@ -38,14 +38,17 @@ struct SVGDrawing {
 
   mutating func circle(x: Double, y: Double, radius: Double, style: String) {
     body.append(
-      "<circle cx=\"\(Self.format(x))\" cy=\"\(Self.format(y))\" r=\"\(Self.format(radius))\" class=\"\(style)\"/>")
+      "<circle cx=\"\(Self.format(x))\" cy=\"\(Self.format(y))\" r=\"\(Self.format(radius))\" class=\"\(style)\"/>"
+    )
   }
 
   /// A polyline through `points`; a `nil` point breaks it into separate pieces.
   mutating func polyline(_ points: [(x: Double, y: Double)?], style: String) {
     var piece: [String] = []
     func flush() {
-      if piece.count > 1 { body.append("<polyline points=\"\(piece.joined(separator: " "))\" class=\"\(style)\"/>") }
+      if piece.count > 1 {
+        body.append("<polyline points=\"\(piece.joined(separator: " "))\" class=\"\(style)\"/>")
+      }
       piece = []
     }
     for point in points {
@@ -112,7 +115,10 @@ struct AxisScale {
   let ticks: [Double]
 
   /// Covers `values` (widened a little, and to include `including`), mapped onto `start…end`.
-  init(covering values: [Double], including extra: [Double] = [], from start: Double, to end: Double, tickCount: Int = 5) {
+  init(
+    covering values: [Double], including extra: [Double] = [], from start: Double, to end: Double,
+    tickCount: Int = 5
+  ) {
     let all = values + extra
     var low = all.min() ?? 0
     var high = all.max() ?? 1

@@ -21,7 +21,9 @@ struct SmallMultiples {
   func svg(title: String, description: String) -> String {
     let rows = (panels.count + columns - 1) / columns
     var drawing = SVGDrawing(width: panelWidth * Double(columns), height: panelHeight * Double(rows) + 10)
-    let values = panels.flatMap { $0.means.compactMap { $0 } + $0.bandLow.compactMap { $0 } + $0.bandHigh.compactMap { $0 } }
+    let values = panels.flatMap {
+      $0.means.compactMap { $0 } + $0.bandLow.compactMap { $0 } + $0.bandHigh.compactMap { $0 }
+    }
     for (index, panel) in panels.enumerated() {
       let left = Double(index % columns) * panelWidth
       let top = Double(index / columns) * panelHeight
@@ -30,7 +32,8 @@ struct SmallMultiples {
     return drawing.svg(title: title, description: description)
   }
 
-  private func draw(_ panel: Panel, on drawing: inout SVGDrawing, left: Double, top: Double, values: [Double]) {
+  private func draw(_ panel: Panel, on drawing: inout SVGDrawing, left: Double, top: Double, values: [Double])
+  {
     let plotLeft = left + 44
     let plotRight = left + panelWidth - 10
     let plotTop = top + 24
@@ -44,12 +47,16 @@ struct SmallMultiples {
     drawing.text(Self.shortened(panel.title, to: 34), x: left + 8, y: top + 14, style: "panel-title")
     for tick in y.ticks {
       drawing.line(plotLeft, y.position(tick), plotRight, y.position(tick), style: "grid")
-      drawing.text(language.number(tick, decimals: 0), x: plotLeft - 4, y: y.position(tick) + 3, anchor: .end, style: "tick")
+      drawing.text(
+        language.number(tick, decimals: 0), x: plotLeft - 4, y: y.position(tick) + 3, anchor: .end,
+        style: "tick")
     }
     drawing.line(plotLeft, plotBottom, plotRight, plotBottom, style: "axis")
     if let first = periods.first, let last = periods.last {
       drawing.text(first, x: plotLeft, y: plotBottom + 14, anchor: .start, style: "tick")
-      if periods.count > 1 { drawing.text(last, x: plotRight, y: plotBottom + 14, anchor: .end, style: "tick") }
+      if periods.count > 1 {
+        drawing.text(last, x: plotRight, y: plotBottom + 14, anchor: .end, style: "tick")
+      }
     }
     // The band where both ends are known, as one polygon per unbroken run of periods.
     var run: [Int] = []
@@ -62,7 +69,11 @@ struct SmallMultiples {
       run = []
     }
     for period in periods.indices {
-      if panel.bandLow[period] != nil && panel.bandHigh[period] != nil { run.append(period) } else { closeBand() }
+      if panel.bandLow[period] != nil && panel.bandHigh[period] != nil {
+        run.append(period)
+      } else {
+        closeBand()
+      }
     }
     closeBand()
     drawing.polyline(
