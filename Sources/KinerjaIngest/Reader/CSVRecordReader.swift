@@ -97,10 +97,13 @@ public struct CSVRecordReader {
 /// Input is fed one line (or the part of a line a buffer holds) at a time, which is
 /// how every record learns the line and byte offset where it starts.
 struct RecordAssembler: ~Copyable {
-  private var parser = csv_parser()
-  private let delimiter: UInt8
+  // `fields` comes first: with `-sanitize=thread`, Swift 6.3 instruments this type's
+  // mutating methods by treating its first stored value as an address, which does not
+  // compile when that value is the C parser's `int` state.
   /// Filled by libcsv's callbacks, which receive this pointer as their `void *`.
   private let fields: UnsafeMutablePointer<FieldBuffer>
+  private var parser = csv_parser()
+  private let delimiter: UInt8
   /// Raw bytes of the open record from earlier segments, kept only while a record spans them.
   private var pendingRaw: [UInt8] = []
   /// Set after libcsv refused a line, until the rest of that line has been skipped.
