@@ -19,10 +19,11 @@ func LLVMFuzzerRunDriver(
   _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
 ) -> Int32
 
-/// One fuzz input: the bytes as a performance export and as an employee master.
+/// One fuzz input: the bytes as each of the five exports.
 ///
-/// Each is read and cleaned twice — in one piece on one thread, and in 7-byte chunks on
-/// three threads — and must give the same counts and rejects; every row read must be
+/// As a performance export and as an employee master, it is read and cleaned twice — in
+/// one piece on one thread, and in 7-byte chunks on three threads — and must give the same
+/// counts and rejects. As the other three it is cleaned once. Every row read must be
 /// accepted or rejected. Errors that name the file (empty, header only, missing column,
 /// not CSV) are fine; a crash, a hang, a broken invariant or a disagreement is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -31,6 +32,7 @@ func fuzzIngestAndClean(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   FileManager.default.createFile(atPath: path, contents: data.map { Data(bytes: $0, count: size) } ?? Data())
   check(.performance, path: path)
   check(.employees, path: path)
+  for kind in [InputKind.training, .serviceFeedback, .trainingFeedback] { checkOnce(kind, path: path) }
   return 0
 }
 
@@ -94,4 +96,31 @@ private func check(_ kind: InputKind, path: String) {
   precondition(whole.1.count == whole.0.rejected, "every rejected row is recorded")
   precondition(whole.0 == chunked.0, "chunked counts differ: \(whole.0) vs \(chunked.0)")
   precondition(whole.1 == chunked.1, "chunked rejects differ")
+}
+
+/// Cleans the input as a training history, survey or course evaluation export, which are
+/// read in one piece, and checks that every row read was accepted or rejected.
+private func checkOnce(_ kind: InputKind, path: String) {
+  guard let reader = try? InputReader(kind: kind, path: path) else { return }
+  var rejects = FuzzRejects()
+  let tally: InputTally
+  do {
+    switch kind {
+    case .training:
+      tally = try TrainingCleaner().clean(reader, roster: FuzzFiles.shared.roster, rejects: &rejects).tally
+    case .serviceFeedback:
+      tally = try ServiceFeedbackCleaner(grain: .month).clean(reader, rejects: &rejects).tally
+    default:
+      tally = try TrainingFeedbackCleaner().clean(
+        reader, roster: FuzzFiles.shared.roster, participations: nil, rejects: &rejects
+      ).tally
+    }
+  } catch let error as IngestError {
+    precondition(error.description.contains(path), "an ingest error names the file: \(error)")
+    return
+  } catch {
+    fatalError("unexpected error: \(error)")
+  }
+  precondition(tally.rowsRead == tally.accepted + tally.rejected, "rows read = accepted + rejected")
+  precondition(rejects.rows.count == tally.rejected, "every rejected row is recorded")
 }

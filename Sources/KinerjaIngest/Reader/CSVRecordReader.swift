@@ -174,9 +174,11 @@ struct RecordAssembler: ~Copyable {
       return
     }
     if !recordOpen && !Self.isBlank(segment) {
+      // The record starts after any line ends libcsv skips (a lone CR ends an empty row),
+      // wherever the read buffer split them from the rest.
       recordOpen = true
       recordLine = line
-      recordOffset = offset
+      recordOffset = offset + Int64(segment.prefix { $0 == 0x0A || $0 == 0x0D }.count)
     }
     if recordOpen && pendingRaw.count + segment.count > Self.maximumRecordBytes {
       // Broken off before libcsv buffers more of it: the rest of the line is skipped.
