@@ -23,7 +23,7 @@ public struct ReportPage: Sendable {
       summary: sections.summary(runDate: runDate, pipeline: pipeline),
       sections: sections.sections(),
       footer: language.text(ReportTexts.footer))
-    return try MustacheTemplate(string: ReportTemplate.page).render(content)
+    return try ReportTemplate.library().render(content, withTemplate: "page") ?? ""
   }
 
   /// Writes the page as `report.html` into `directory`; returns the file name.

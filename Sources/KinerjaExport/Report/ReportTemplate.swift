@@ -1,7 +1,28 @@
-/// The report page: a Mustache template with its stylesheet inline, so the file opens
+import Mustache
+
+/// The report page: Mustache templates with the stylesheet inline, so the file opens
 /// offline from disk and prints on A4. Charts arrive as finished SVG (triple braces);
 /// every other value is escaped by the template engine.
 enum ReportTemplate {
+  /// The templates by name: `page`, which uses `table` for every table.
+  static func library() throws -> MustacheLibrary {
+    var library = MustacheLibrary()
+    try library.register(page, named: "page")
+    try library.register(table, named: "table")
+    return library
+  }
+
+  /// One table with its caption: a `ReportTable`.
+  static let table = """
+    <table><caption>{{caption}}</caption>
+    <thead><tr>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead>
+    <tbody>
+    {{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+    {{/rows}}
+    </tbody></table>
+
+    """
+
   static let page = """
     <!DOCTYPE html>
     <html lang="{{language}}">
@@ -56,12 +77,7 @@ enum ReportTemplate {
     {{/facts}}
     </dl>
     {{#tables}}
-    <table><caption>{{caption}}</caption>
-    <thead><tr>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead>
-    <tbody>
-    {{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
-    {{/rows}}
-    </tbody></table>
+    {{> table}}
     {{/tables}}
     </section>
     {{/summary}}
@@ -75,21 +91,11 @@ enum ReportTemplate {
     {{{svg}}}
     </figure>
     {{#table}}
-    <table><caption>{{caption}}</caption>
-    <thead><tr>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead>
-    <tbody>
-    {{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
-    {{/rows}}
-    </tbody></table>
+    {{> table}}
     {{/table}}
     {{/figures}}
     {{#tables}}
-    <table><caption>{{caption}}</caption>
-    <thead><tr>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead>
-    <tbody>
-    {{#rows}}<tr>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
-    {{/rows}}
-    </tbody></table>
+    {{> table}}
     {{/tables}}
     </section>
     {{/sections}}
