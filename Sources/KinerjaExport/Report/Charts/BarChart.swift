@@ -12,37 +12,22 @@ struct BarChart {
   var decimals: Int
   var language: ReportLanguage
 
-  private let width = 660.0
-  private let labelWidth = 230.0
-  private let rowHeight = 20.0
-
   func svg(title: String, description: String) -> String {
-    let height = Double(bars.count) * rowHeight + 60
-    var drawing = SVGDrawing(width: width, height: height)
-    let plotLeft = labelWidth + 10
-    let plotRight = width - 90
-    let plotTop = 10.0
-    let plotBottom = height - 42
-    let x = AxisScale(covering: bars.map(\.value), including: [0], from: plotLeft, to: plotRight)
-    for tick in x.ticks {
-      drawing.line(x.position(tick), plotTop, x.position(tick), plotBottom, style: "grid")
-      drawing.text(
-        language.number(tick, decimals: IntervalChart.decimals(x.ticks)), x: x.position(tick),
-        y: plotBottom + 14, anchor: .middle, style: "tick")
-    }
+    let frame = RowChartFrame(rows: bars.count, rightMargin: 90)
+    var drawing = frame.drawing()
+    let x = frame.scale(covering: bars.map(\.value), including: [0])
+    frame.drawAxis(x, title: axisTitle, language: language, on: &drawing)
     for (index, bar) in bars.enumerated() {
-      let y = plotTop + Double(index) * rowHeight
-      drawing.text(
-        SmallMultiples.shortened(bar.label, to: 38), x: labelWidth, y: y + rowHeight / 2 + 4, anchor: .end)
+      let y = frame.rowCenter(index)
+      frame.drawLabel(bar.label, row: index, on: &drawing)
       drawing.rectangle(
-        x: x.position(0), y: y + 3, width: x.position(bar.value) - x.position(0), height: rowHeight - 6,
-        style: "bar")
+        x: x.position(0), y: y - RowChartFrame.rowHeight / 2 + 3,
+        width: x.position(bar.value) - x.position(0),
+        height: RowChartFrame.rowHeight - 6, style: "bar")
       let text = language.number(bar.value, decimals: decimals) + (bar.note.map { " \($0)" } ?? "")
-      drawing.text(text, x: x.position(bar.value) + 4, y: y + rowHeight / 2 + 4, style: "value")
+      drawing.text(text, x: x.position(bar.value) + 4, y: y + 4, style: "value")
     }
-    drawing.line(x.position(0), plotTop, x.position(0), plotBottom, style: "axis")
-    drawing.text(
-      axisTitle, x: (plotLeft + plotRight) / 2, y: height - 8, anchor: .middle, style: "axis-title")
+    drawing.line(x.position(0), frame.plotTop, x.position(0), frame.plotBottom, style: "axis")
     return drawing.svg(title: title, description: description)
   }
 }

@@ -31,7 +31,7 @@ struct EventStudyChart {
     for tick in y.ticks {
       drawing.line(plotLeft, y.position(tick), plotRight, y.position(tick), style: "grid")
       drawing.text(
-        language.number(tick, decimals: IntervalChart.decimals(y.ticks)), x: plotLeft - 6,
+        language.number(tick, decimals: y.tickDecimals), x: plotLeft - 6,
         y: y.position(tick) + 3, anchor: .end, style: "tick")
     }
     drawing.line(plotLeft, y.position(0), plotRight, y.position(0), style: "reference")

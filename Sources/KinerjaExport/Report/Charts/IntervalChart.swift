@@ -16,38 +16,25 @@ struct IntervalChart {
   /// Whether each estimate is drawn as a bar from the axis' start rather than a dot.
   var bars = false
 
-  private let width = 660.0
-  private let labelWidth = 230.0
-  private let rowHeight = 20.0
-
   func svg(title: String, description: String) -> String {
-    let height = Double(rows.count) * rowHeight + 60
-    var drawing = SVGDrawing(width: width, height: height)
-    let plotLeft = labelWidth + 10
-    let plotRight = width - 20
-    let plotTop = 10.0
-    let plotBottom = height - 42
+    let frame = RowChartFrame(rows: rows.count, rightMargin: 20)
+    var drawing = frame.drawing()
     let values = rows.flatMap { [$0.estimate] + [$0.low, $0.high].compactMap { $0 } }
-    let x = AxisScale(
-      covering: values, including: reference.map { [$0] } ?? [], from: plotLeft, to: plotRight)
-    for tick in x.ticks {
-      drawing.line(x.position(tick), plotTop, x.position(tick), plotBottom, style: "grid")
-      drawing.text(
-        language.number(tick, decimals: Self.decimals(x.ticks)), x: x.position(tick), y: plotBottom + 14,
-        anchor: .middle, style: "tick")
-    }
-    drawing.line(plotLeft, plotBottom, plotRight, plotBottom, style: "axis")
+    let x = frame.scale(covering: values, including: reference.map { [$0] } ?? [])
+    frame.drawAxis(x, title: axisTitle, language: language, on: &drawing)
+    drawing.line(frame.plotLeft, frame.plotBottom, frame.plotRight, frame.plotBottom, style: "axis")
     if let reference {
-      drawing.line(x.position(reference), plotTop, x.position(reference), plotBottom, style: "reference")
+      drawing.line(
+        x.position(reference), frame.plotTop, x.position(reference), frame.plotBottom, style: "reference")
     }
     for (index, row) in rows.enumerated() {
-      let y = plotTop + (Double(index) + 0.5) * rowHeight
-      drawing.text(SmallMultiples.shortened(row.label, to: 38), x: labelWidth, y: y + 4, anchor: .end)
+      let y = frame.rowCenter(index)
+      frame.drawLabel(row.label, row: index, on: &drawing)
       if bars {
         drawing.rectangle(
-          x: plotLeft, y: y - rowHeight / 2 + 3, width: x.position(row.estimate) - plotLeft,
-          height: rowHeight - 6,
-          style: "bar")
+          x: frame.plotLeft, y: y - RowChartFrame.rowHeight / 2 + 3,
+          width: x.position(row.estimate) - frame.plotLeft,
+          height: RowChartFrame.rowHeight - 6, style: "bar")
       }
       if let low = row.low, let high = row.high {
         drawing.line(x.position(low), y, x.position(high), y, style: "whisker")
@@ -56,15 +43,6 @@ struct IntervalChart {
       }
       if !bars { drawing.circle(x: x.position(row.estimate), y: y, radius: 3.5, style: "point") }
     }
-    drawing.text(
-      axisTitle, x: (plotLeft + plotRight) / 2, y: height - 8, anchor: .middle, style: "axis-title")
     return drawing.svg(title: title, description: description)
-  }
-
-  /// Decimals enough to tell the ticks apart.
-  static func decimals(_ ticks: [Double]) -> Int {
-    guard ticks.count > 1 else { return 1 }
-    let step = (ticks[1] - ticks[0]).magnitude
-    return step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3
   }
 }

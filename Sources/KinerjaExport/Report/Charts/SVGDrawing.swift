@@ -140,6 +140,13 @@ struct AxisScale {
     start + (value - low) / (high - low) * (end - start)
   }
 
+  /// Decimals enough to tell the ticks apart in their labels.
+  var tickDecimals: Int {
+    guard ticks.count > 1 else { return 1 }
+    let step = (ticks[1] - ticks[0]).magnitude
+    return step >= 1 ? 0 : step >= 0.1 ? 1 : step >= 0.01 ? 2 : 3
+  }
+
   /// 1, 2 or 5 times a power of ten, at least `rough`.
   private static func roundStep(_ rough: Double) -> Double {
     let power = pow10((rough.magnitude).log10Floor)
