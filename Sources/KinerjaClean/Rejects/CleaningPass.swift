@@ -17,17 +17,29 @@ struct CleaningPass {
     let mapping = input.mapping
     var tally = InputTally()
     let fingerprint = try input.forEachRow(progress: progress) { record in
-      tally.rowsRead += 1
-      do throws(Rejection) {
-        try checks.check(record, mapping: mapping)
-        try accept(record)
-        tally.accepted += 1
-      } catch {
-        tally.countRejected(error.reason)
-        try rejects.reject(record, of: input, because: error)
+      if let rejection = Self.judge(record, checks: checks, mapping: mapping, tally: &tally, accept) {
+        try rejects.reject(record, of: input, because: rejection)
       }
     }
     return (tally, fingerprint)
+  }
+
+  /// Puts one row through the shared checks and `accept` and counts it in `tally`;
+  /// returns why it was rejected, or `nil` when it was accepted.
+  private static func judge(
+    _ record: CSVRecord, checks: RowChecks, mapping: HeaderMapping, tally: inout InputTally,
+    _ accept: (CSVRecord) throws(Rejection) -> Void
+  ) -> Rejection? {
+    tally.rowsRead += 1
+    do throws(Rejection) {
+      try checks.check(record, mapping: mapping)
+      try accept(record)
+      tally.accepted += 1
+      return nil
+    } catch {
+      tally.countRejected(error.reason)
+      return error
+    }
   }
 
   /// Streams every row through chunks cleaned on `threads` threads at once.
@@ -48,20 +60,20 @@ struct CleaningPass {
     let fingerprint = try input.foldRows(
       threads: threads, chunkSize: chunkSize, progress: progress,
       parse: { rows in
-        var chunk = CleanedChunk(accepted: makeAccepted())
+        var tally = InputTally()
+        var accepted = makeAccepted()
+        var rejected = HeldRecords()
+        var rejections: [Rejection] = []
         try rows.forEachRow { record in
-          chunk.tally.rowsRead += 1
-          do throws(Rejection) {
-            try checks.check(record, mapping: mapping)
-            try accept(record, &chunk.accepted)
-            chunk.tally.accepted += 1
-          } catch {
-            chunk.tally.countRejected(error.reason)
-            chunk.rejected.append(record)
-            chunk.rejections.append(error)
+          let rejection = Self.judge(record, checks: checks, mapping: mapping, tally: &tally) {
+            record throws(Rejection) in try accept(record, &accepted)
+          }
+          if let rejection {
+            rejected.append(record)
+            rejections.append(rejection)
           }
         }
-        return chunk
+        return CleanedChunk(tally: tally, rejected: rejected, rejections: rejections, accepted: accepted)
       },
       merge: { chunk, place in
         tally.add(chunk.tally)
@@ -89,8 +101,8 @@ struct CleaningPass {
 /// One chunk's share of a concurrent pass: its counts, its rejected rows and what its
 /// accepted rows added.
 private struct CleanedChunk<Accepted: Sendable>: Sendable {
-  var tally = InputTally()
-  var rejected = HeldRecords()
-  var rejections: [Rejection] = []
+  var tally: InputTally
+  var rejected: HeldRecords
+  var rejections: [Rejection]
   var accepted: Accepted
 }
