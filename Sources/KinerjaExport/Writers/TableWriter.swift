@@ -79,8 +79,8 @@ public struct TableWriter: Sendable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// One JSON object with `columns` as its keys.
-  static func jsonObject(_ cells: [Cell], columns: [String]) -> String {
+  /// One JSON object with `columns` as its keys, written as every output writes its rows.
+  public static func jsonObject(_ cells: [Cell], columns: [String]) -> String {
     var bytes: [UInt8] = []
     appendJSONObject(cells, keys: jsonKeys(columns), to: &bytes)
     return String(decoding: bytes, as: UTF8.self)

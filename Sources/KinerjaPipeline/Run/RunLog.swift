@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaExport
 
 #if canImport(Glibc)
   import Glibc
@@ -36,7 +37,7 @@ public struct RunLog: Sendable {
     let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
     event(
       "stage", plain: "\(padded) \(detail)  (\(String(format: "%.2f", seconds)) s)",
-      fields: [("stage", .text(name)), ("detail", .text(detail)), ("seconds", .number(seconds))])
+      fields: [("stage", .text(name)), ("detail", .text(detail)), ("seconds", .number((seconds * 1000).rounded() / 1000))])
   }
 
   /// The run finished and its results are in `output`.
@@ -53,51 +54,23 @@ public struct RunLog: Sendable {
   public func failed(_ message: String, status: Int32) {
     write(
       format == .json
-        ? json("error", [("message", .text(message)), ("exit_code", .number(Double(status)))])
+        ? json("error", [("message", .text(message)), ("exit_code", .integer(Int(status)))])
         : "kinerja: error: \(message)")
   }
 
-  private enum Value {
-    case text(String)
-    case number(Double)
-  }
-
-  private func event(_ name: String, plain: String, fields: [(String, Value)]) {
+  private func event(_ name: String, plain: String, fields: [(String, Cell)]) {
     guard !isQuiet else { return }
     write(format == .json ? json(name, fields) : plain)
   }
 
-  private func json(_ name: String, _ fields: [(String, Value)]) -> String {
-    let time = Date().formatted(.iso8601)
-    let body = ([("time", Value.text(time)), ("event", .text(name))] + fields).map { key, value in
-      switch value {
-      case .text(let text): "\(Self.quoted(key)): \(Self.quoted(text))"
-      case .number(let number):
-        "\(Self.quoted(key)): \(number == number.rounded() && number.magnitude < 1e15 ? String(Int(number)) : String(format: "%.3f", number))"
-      }
-    }
-    return "{" + body.joined(separator: ", ") + "}"
+  /// One JSON line, written as the outputs write their rows.
+  private func json(_ name: String, _ fields: [(String, Cell)]) -> String {
+    let all = [("time", Cell.text(Date().formatted(.iso8601))), ("event", .text(name))] + fields
+    return TableWriter.jsonObject(all.map(\.1), columns: all.map(\.0))
   }
 
   private func write(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
-  }
-
-  /// A JSON string literal.
-  private static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case let control where control.value < 0x20: result += String(format: "\\u%04x", control.value)
-      default: result.unicodeScalars.append(scalar)
-      }
-    }
-    return result + "\""
   }
 
   /// A progress callback for reading a file of `size` bytes, or `nil` when none is shown.
