@@ -105,18 +105,9 @@ public struct OutputDirectory: Sendable {
   public static func lastRun(in path: String) -> LastRun? {
     for candidate in ["\(path)/\(Self.latestName)/\(Self.manifestName)", "\(path)/\(Self.manifestName)"] {
       if let data = FileManager.default.contents(atPath: candidate),
-        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-        let tool = object["tool_version"] as? String, let pipeline = object["pipeline_sha256"] as? String,
-        let inputs = object["inputs"] as? [[String: Any]]
+        let run = try? JSONDecoder().decode(LastRun.self, from: data)
       {
-        return LastRun(
-          toolVersion: tool, pipelineSHA256: pipeline,
-          inputs: inputs.compactMap { input in
-            guard let kind = input["input"] as? String, let bytes = input["bytes"] as? Int,
-              let sha256 = input["sha256"] as? String
-            else { return nil }
-            return LastRun.Input(input: kind, bytes: Int64(bytes), sha256: sha256)
-          })
+        return run
       }
     }
     return nil
@@ -189,21 +180,22 @@ private struct OutputListing: Decodable {
   let outputs: [Entry]
 }
 
-/// What a published run read and with which tool and pipeline, from its manifest.
-public struct LastRun: Sendable, Equatable {
-  public struct Input: Sendable, Equatable {
+/// What a published run read and with which tool and pipeline: the part of its
+/// manifest that tells whether a new run would read the same.
+public struct LastRun: Sendable, Equatable, Decodable {
+  public struct Input: Sendable, Equatable, Decodable {
     public var input: String
     public var bytes: Int64
     public var sha256: String
-
-    public init(input: String, bytes: Int64, sha256: String) {
-      self.input = input
-      self.bytes = bytes
-      self.sha256 = sha256
-    }
   }
 
   public var toolVersion: String
   public var pipelineSHA256: String
   public var inputs: [Input]
+
+  private enum CodingKeys: String, CodingKey {
+    case toolVersion = "tool_version"
+    case pipelineSHA256 = "pipeline_sha256"
+    case inputs
+  }
 }
