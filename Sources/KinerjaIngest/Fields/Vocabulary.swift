@@ -57,22 +57,13 @@ public struct Vocabulary<Value: Sendable>: Sendable {
     var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
     return withUnsafeMutableBytes(of: &buffer) { scratch -> Value? in
       var length = 0
-      var pendingSpace = false
-      for byte in field.trimmed.bytes {
-        if byte == 0x20 || byte == 0x5F || byte == 0x2D || byte == 0x09 {
-          pendingSpace = length > 0
-          continue
-        }
-        if pendingSpace {
-          guard length < scratch.count else { return nil }
-          scratch[length] = 0x20
-          length += 1
-          pendingSpace = false
-        }
-        guard length < scratch.count else { return nil }
-        scratch[length] = Field.lowercased(byte)
+      let fits = Self.normalise(field.trimmed.bytes) { byte in
+        guard length < scratch.count else { return false }
+        scratch[length] = byte
         length += 1
+        return true
       }
+      guard fits else { return nil }
       return keys.withUnsafeBytes { keys -> Value? in
         for (index, range) in ranges.enumerated() where range.count == length {
           var position = 0
@@ -86,18 +77,32 @@ public struct Vocabulary<Value: Sendable>: Sendable {
 
   private static func key(_ bytes: [UInt8]) -> [UInt8] {
     var result: [UInt8] = []
+    _ = normalise(bytes) { byte in
+      result.append(byte)
+      return true
+    }
+    return result
+  }
+
+  /// Feeds `bytes` normalised to `append`: folded (see `folded`), with each run of spaces
+  /// as one space and none at either end. Stops, returning `false`, when `append` does.
+  @inlinable
+  static func normalise(_ bytes: some Sequence<UInt8>, _ append: (UInt8) -> Bool) -> Bool {
+    var started = false
     var pendingSpace = false
     for byte in bytes {
-      if byte == 0x20 || byte == 0x5F || byte == 0x2D {
-        pendingSpace = !result.isEmpty
+      let folded = Self.folded(byte)
+      if folded == 0x20 {
+        pendingSpace = started
         continue
       }
       if pendingSpace {
-        result.append(0x20)
+        guard append(0x20) else { return false }
         pendingSpace = false
       }
-      result.append(Field.lowercased(byte))
+      guard append(folded) else { return false }
+      started = true
     }
-    return result
+    return true
   }
 }
