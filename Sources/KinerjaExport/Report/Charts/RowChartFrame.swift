@@ -40,6 +40,6 @@ struct RowChartFrame {
   /// Row `index`'s label, right-aligned against the plot.
   func drawLabel(_ label: String, row index: Int, on drawing: inout SVGDrawing) {
     drawing.text(
-      SmallMultiples.shortened(label, to: 38), x: Self.labelWidth, y: rowCenter(index) + 4, anchor: .end)
+      SVGDrawing.shortened(label, to: 38), x: Self.labelWidth, y: rowCenter(index) + 4, anchor: .end)
   }
 }

@@ -90,6 +90,11 @@ struct SVGDrawing {
     return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
   }
 
+  /// `text`, cut to `length` characters with an ellipsis when longer, for labels.
+  static func shortened(_ text: String, to length: Int) -> String {
+    text.count <= length ? text : String(text.prefix(length - 1)) + "…"
+  }
+
   static func escaped(_ text: String) -> String {
     var result = ""
     for character in text {

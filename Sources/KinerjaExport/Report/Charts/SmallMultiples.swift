@@ -44,7 +44,7 @@ struct SmallMultiples {
         ? (plotLeft + plotRight) / 2
         : plotLeft + Double(period) / Double(periods.count - 1) * (plotRight - plotLeft)
     }
-    drawing.text(Self.shortened(panel.title, to: 34), x: left + 8, y: top + 14, style: "panel-title")
+    drawing.text(SVGDrawing.shortened(panel.title, to: 34), x: left + 8, y: top + 14, style: "panel-title")
     for tick in y.ticks {
       drawing.line(plotLeft, y.position(tick), plotRight, y.position(tick), style: "grid")
       drawing.text(
@@ -83,9 +83,5 @@ struct SmallMultiples {
       if let mean { drawing.circle(x: x(period), y: y.position(mean), radius: 1.8, style: "point") }
     }
     if left == 0 { drawing.verticalText(axisTitle, x: left + 9, y: (plotTop + plotBottom) / 2) }
-  }
-
-  static func shortened(_ text: String, to length: Int) -> String {
-    text.count <= length ? text : String(text.prefix(length - 1)) + "…"
   }
 }
