@@ -107,6 +107,26 @@ import Testing
     #expect(error("")?.message.contains("empty") == true)
   }
 
+  /// Anchors are found by the YAML parser itself, so quotes and escapes cannot hide an
+  /// alias bomb, and an `&` inside a value is no anchor.
+  @Test func anchorsAreFoundWhateverTheQuoting() throws {
+    var bomb = "a: [\"\\\"\", &a [\"lol\", \"lol\", \"lol\"]]\n"
+    for level in 1...3 {
+      let previous = level == 1 ? "a" : "a\(level - 1)"
+      bomb += "a\(level): [\"\\\"\", &a\(level) [*\(previous), *\(previous), *\(previous)]]\n"
+    }
+    let failure = try #require(error(bomb))
+    #expect(failure.message.contains("anchors and aliases"), "\(failure)")
+    #expect(failure.line == 1 && failure.column == 11, "\(failure)")
+    let singleQuoted = "inputs:\n  employees: { path: 'it''s', columns: &c {} }\n"
+    #expect(error(singleQuoted)?.line == 2)
+
+    let ampersand = try load(
+      "inputs:\n  employees: { path: R & D/pegawai.csv }\n  performance: { path: \"R & D/*.csv\" }\n")
+    #expect(ampersand.inputs[0].declaredPath == "R & D/pegawai.csv")
+    #expect(ampersand.inputs[1].declaredPath == "R & D/*.csv")
+  }
+
   @Test func oversizedFilesAreRefused() throws {
     let text = "# " + String(repeating: "x", count: PipelineFile.maximumSize) + "\n"
     #expect(error(text)?.message.contains("larger than") == true)

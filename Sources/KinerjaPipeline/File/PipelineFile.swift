@@ -1,3 +1,4 @@
+import CYaml  // libyaml, as Yams builds it: its event stream is where anchors and aliases show
 import Crypto
 import Foundation
 public import KinerjaIngest
@@ -144,26 +145,35 @@ public struct PipelineFile: Sendable {
 }
 
 extension PipelineFile {
-  /// Where the text first uses a YAML anchor (`&name`) or alias (`*name`), outside quotes
-  /// and comments. Pipelines have no use for them, and refusing them rules out alias bombs.
+  /// Where the YAML first defines an anchor (`&name`) or uses an alias (`*name`), read from
+  /// libyaml's event stream, so that quoting and escapes cannot hide one. Pipelines have no
+  /// use for either, and refusing them before the tree is built rules out alias bombs.
+  /// Text that is not valid YAML yields nil: the parse that follows reports it.
   static func firstAnchorOrAlias(in text: String) -> (line: Int, column: Int)? {
-    for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      var quote: Character?
-      var previous: Character = " "
-      for (columnIndex, character) in line.enumerated() {
-        if let open = quote {
-          if character == open { quote = nil }
-        } else if character == "\"" || character == "'" {
-          quote = character
-        } else if character == "#" && (previous == " " || columnIndex == 0) {
-          break
-        } else if (character == "&" || character == "*") && " \t[{,:-".contains(previous) {
-          return (lineIndex + 1, columnIndex + 1)
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else { return nil }
+    defer { yaml_parser_delete(&parser) }
+    var bytes = Array(text.utf8)
+    return bytes.withUnsafeMutableBufferPointer { buffer in
+      yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+      var event = yaml_event_t()
+      while yaml_parser_parse(&parser, &event) == 1 {
+        defer { yaml_event_delete(&event) }
+        let anchor: UnsafeMutablePointer<yaml_char_t>?
+        switch event.type {
+        case YAML_ALIAS_EVENT: anchor = event.data.alias.anchor
+        case YAML_SCALAR_EVENT: anchor = event.data.scalar.anchor
+        case YAML_SEQUENCE_START_EVENT: anchor = event.data.sequence_start.anchor
+        case YAML_MAPPING_START_EVENT: anchor = event.data.mapping_start.anchor
+        case YAML_STREAM_END_EVENT: return nil
+        default: anchor = nil
         }
-        previous = character
+        if anchor != nil {
+          return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
+        }
       }
+      return nil
     }
-    return nil
   }
 }
 
@@ -177,7 +187,7 @@ private struct NodeReader {
       message: message)
   }
 
-  /// The mapping's entries by key, refusing keys outside `allowed`, aliases and duplicates.
+  /// The mapping's entries by key, refusing keys outside `allowed` and duplicates.
   func entries(_ node: Node, key: String?, allowed: Set<String>?) throws -> [(
     key: String, keyNode: Node, value: Node
   )] {
@@ -190,9 +200,6 @@ private struct NodeReader {
       guard case .scalar(let scalar) = keyNode else { throw error(keyNode, key, "keys must be plain text") }
       let name = scalar.string
       let dotted = key.map { "\($0).\(name)" } ?? name
-      if case .alias = value {
-        throw error(value, dotted, "YAML anchors and aliases are not allowed in pipeline files")
-      }
       if let allowed, !allowed.contains(name) {
         throw error(
           keyNode, dotted, "unknown key; expected one of: \(allowed.sorted().joined(separator: ", "))")
