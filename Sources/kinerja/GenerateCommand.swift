@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import KinerjaGenerate
+import KinerjaPipeline
 
 /// `kinerja generate`: synthetic exports where the right answer is known.
 struct GenerateCommand: ParsableCommand {
@@ -61,7 +62,7 @@ struct GenerateCommand: ParsableCommand {
     }
     let started = Date()
     let truth = try generator.write(to: out) { file in
-      FileHandle.standardError.write(Data("writing \(file)\n".utf8))
+      StandardError.write("writing \(file)\n")
     }
     let rows = truth.inputs.values.map(\.rows).reduce(0, +)
     let bad = truth.inputs.values.map(\.badRows).reduce(0, +)

@@ -17,6 +17,7 @@ struct Kinerja: ParsableCommand {
 
   /// Parses the arguments and runs the command, ending with the documented exit codes.
   static func main() {
+    StandardError.ignoreWriteSignals()
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -24,12 +25,12 @@ struct Kinerja: ParsableCommand {
       Foundation.exit(error.rawValue)
     } catch {
       if let status = ExitStatus(for: error) {
-        FileHandle.standardError.write(Data("kinerja: error: \(error)\n".utf8))
+        StandardError.write("kinerja: error: \(error)\n")
         Foundation.exit(status.rawValue)
       }
       // Help and version requests end cleanly; every other parsing problem is a usage error.
       if exitCode(for: error) == .success { exit(withError: error) }
-      FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+      StandardError.write(fullMessage(for: error) + "\n")
       Foundation.exit(ExitStatus.usage.rawValue)
     }
   }

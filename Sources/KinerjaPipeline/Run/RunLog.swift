@@ -70,7 +70,7 @@ public struct RunLog: Sendable {
   }
 
   private func write(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardError.write(text + "\n")
   }
 
   /// A progress callback for reading a file of `size` bytes, or `nil` when none is shown.
@@ -83,8 +83,7 @@ public struct RunLog: Sendable {
       let percent = Int(bytes * 100 / max(size, 1))
       guard percent != shown.percent else { return }
       shown.percent = percent
-      FileHandle.standardError.write(
-        Data("\r\(label): \(percent)%\(percent >= 100 ? "\r\u{1B}[K" : "")".utf8))
+      StandardError.write("\r\(label): \(percent)%\(percent >= 100 ? "\r\u{1B}[K" : "")")
     }
   }
 }
