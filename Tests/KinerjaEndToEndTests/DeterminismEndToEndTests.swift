@@ -10,7 +10,8 @@ import Testing
   /// to each other (planted by the generator) and duplicates of rows three chunks earlier
   /// (appended copies), run at 1, 2 and 8 threads: every output, rejects included, is the
   /// same byte for byte, and manifest.json is the same but for its times and thread count.
-  @Test func aFileOfSeveralChunksGivesTheSameOutputsForAnyThreadCount() throws {
+  @Test(.disabled("not yet run: size, time and its break-on-purpose check are unverified"))
+  func aFileOfSeveralChunksGivesTheSameOutputsForAnyThreadCount() throws {
     let directory = TemporaryDirectory()
     let data = "\(directory.path)/data"
     let generated = try KinerjaCommand.run([
