@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `kinerja` binary, as a user would from a shell.
 struct KinerjaCommand {
@@ -25,22 +26,56 @@ struct KinerjaCommand {
   }()
 
   /// Runs `kinerja` with `arguments` and waits for it.
-  static func run(_ arguments: [String]) throws -> Result {
+  ///
+  /// `environment` is added to this process's environment (a `nil` value removes a
+  /// variable), so a test can pin `SOURCE_DATE_EPOCH` or clear `SWIFT_DETERMINISTIC_HASHING`.
+  static func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> Result {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
     process.currentDirectoryURL = repository
+    if !environment.isEmpty {
+      var merged = ProcessInfo.processInfo.environment
+      for (name, value) in environment { merged[name] = value }
+      process.environment = merged
+    }
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output
     process.standardError = error
     try process.run()
+    // Standard error is drained on its own thread, so a chatty run cannot fill its pipe
+    // and block while standard output is being read.
+    let errorData = ErrorDrain(error.fileHandleForReading)
     let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = error.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Result(
       status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData, as: UTF8.self))
+      standardError: String(decoding: errorData.wait(), as: UTF8.self))
+  }
+
+  /// The environment that pins a run's date: `SOURCE_DATE_EPOCH` (2026-11-23T23:59:59Z) and
+  /// per-process hash seeds, so two processes differ exactly where a real night's would.
+  static let pinnedDate: [String: String?] = [
+    "SOURCE_DATE_EPOCH": "1795478399", "SWIFT_DETERMINISTIC_HASHING": nil,
+  ]
+}
+
+/// Reads a file handle to its end on a thread of its own.
+private final class ErrorDrain: @unchecked Sendable {
+  private var data = Data()
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ handle: FileHandle) {
+    Thread.detachNewThread { [self] in
+      data = handle.readDataToEndOfFile()
+      done.signal()
+    }
+  }
+
+  func wait() -> Data {
+    done.wait()
+    return data
   }
 }
 
@@ -54,4 +89,99 @@ func filesUnder(_ folder: String) -> [String: Data] {
     if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: "\(folder)/\(path)") }
   }
   return result
+}
+
+/// A CSV file split by a parser of the tests' own, independent of the libcsv reader Kinerja
+/// uses: RFC 4180 quoting (delimiters, `""` and line breaks inside quotes), LF or CRLF line
+/// ends, a UTF-8 byte order mark. A quote that does not open a field is kept as text, as a
+/// spreadsheet would keep it. Fields are decoded as UTF-8, invalid bytes replaced.
+struct CSVText {
+  /// The first record.
+  var header: [String]
+  /// Every record after the header, in file order.
+  var records: [[String]]
+
+  init(bytes: [UInt8], delimiter: UInt8) {
+    var records: [[String]] = []
+    var record: [String] = []
+    var field: [UInt8] = []
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    var inQuotes = false
+    var atFieldStart = true
+    func endField() {
+      record.append(String(decoding: field, as: UTF8.self))
+      field.removeAll(keepingCapacity: true)
+      atFieldStart = true
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      if inQuotes {
+        if byte == UInt8(ascii: "\"") {
+          if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            field.append(byte)
+            index += 1
+          } else {
+            inQuotes = false
+          }
+        } else {
+          field.append(byte)
+        }
+      } else if byte == UInt8(ascii: "\"") && atFieldStart {
+        inQuotes = true
+        atFieldStart = false
+      } else if byte == delimiter {
+        endField()
+      } else if byte == 0x0A || (byte == 0x0D && index < bytes.count && bytes[index] == 0x0A) {
+        if byte == 0x0D { index += 1 }
+        endField()
+        records.append(record)
+        record = []
+      } else {
+        field.append(byte)
+        atFieldStart = false
+      }
+    }
+    if !field.isEmpty || !record.isEmpty || inQuotes {
+      endField()
+      records.append(record)
+    }
+    header = records.first ?? []
+    self.records = Array(records.dropFirst())
+  }
+
+  init(path: String, delimiter: UInt8) throws {
+    self.init(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))), delimiter: delimiter)
+  }
+
+  /// The values of the column called `name` in the header, one per record that has it.
+  func column(_ name: String) -> [String]? {
+    guard let position = header.firstIndex(of: name) else { return nil }
+    return records.compactMap { position < $0.count ? $0[position] : nil }
+  }
+
+  /// The records as column name → value (records with another field count are left out).
+  var rows: [[String: String]] {
+    records.filter { $0.count == header.count }.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+  }
+}
+
+/// `manifest.json` as canonical JSON (sorted keys) without what may differ between runs of
+/// the same inputs: the start and finish times, each stage's seconds and, with
+/// `threads: true`, the thread count. Everything else must be equal byte for byte.
+func manifestWithoutTimes(_ data: Data?, threads: Bool = false) throws -> String {
+  let data = try #require(data, "manifest.json is missing")
+  var manifest = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+  for key in ["started_at", "finished_at"] + (threads ? ["threads"] : []) {
+    #expect(manifest.removeValue(forKey: key) != nil, "manifest.json has no \(key)")
+  }
+  let stages = try #require(manifest["stages"] as? [[String: Any]])
+  manifest["stages"] = stages.map { stage in
+    var stage = stage
+    #expect(stage.removeValue(forKey: "seconds") != nil, "a stage without seconds")
+    return stage
+  }
+  let canonical = try JSONSerialization.data(
+    withJSONObject: manifest, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+  return String(decoding: canonical, as: UTF8.self)
 }

@@ -17,8 +17,15 @@ public struct PipelineRun {
   /// Worker threads for reading and aggregation.
   public var threads: Int
   public var log: RunLog
+  /// The date `report.html` shows: `SOURCE_DATE_EPOCH` when it is set (the reproducible-builds
+  /// convention), so that a rerun on another day can give the same page; else the run's start.
+  var reportDate: Date?
 
-  public init(pipeline: PipelineFile, output: String?, threads: Int?, log: RunLog = RunLog()) throws {
+  /// Prepares a run; `environment` (default: this process's) may set `SOURCE_DATE_EPOCH`.
+  public init(
+    pipeline: PipelineFile, output: String?, threads: Int?, log: RunLog = RunLog(),
+    environment: [String: String]? = nil
+  ) throws {
     guard let output = output ?? pipeline.output else {
       throw PipelineFileError(
         path: pipeline.path, key: "output", message: "no output location: set 'output' or pass --out")
@@ -27,6 +34,13 @@ public struct PipelineRun {
     self.output = output
     self.threads = threads ?? pipeline.threads ?? ProcessInfo.processInfo.activeProcessorCount
     self.log = log
+    if let epoch = (environment ?? ProcessInfo.processInfo.environment)["SOURCE_DATE_EPOCH"] {
+      guard let seconds = Int64(epoch), seconds >= 0 else {
+        throw PipelineFileError(
+          path: "SOURCE_DATE_EPOCH", message: "'\(epoch)' is not a whole number of seconds since 1970-01-01")
+      }
+      reportDate = Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
   }
 
   /// What a finished run produced.
@@ -88,7 +102,7 @@ public struct PipelineRun {
       let page = ReportPage(language: ReportLanguage(rawValue: pipeline.language) ?? .indonesian)
       files.append(
         try page.write(
-          tables: tables + [.dataQuality(cleaned.quality)], runDate: started,
+          tables: tables + [.dataQuality(cleaned.quality)], runDate: reportDate ?? started,
           pipeline: URL(fileURLWithPath: pipeline.path).lastPathComponent, into: directory.stagingPath))
     }
     let outputs = try files.map { file -> RunManifest.Output in
