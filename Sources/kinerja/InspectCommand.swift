@@ -108,9 +108,12 @@ struct InspectCommand: ParsableCommand {
       }
     }
     guard let best else {
-      throw ValidationError(
-        "\(file): the header matches none of the inputs; use --as to see what is missing"
-          + (firstError.map { " (for example: \($0))" } ?? ""))
+      // Every input misses a required column: a data problem, exit 1.
+      FileHandle.standardError.write(
+        Data(
+          ("kinerja: error: \(file): the header matches none of the inputs; use --as to see what is missing"
+            + (firstError.map { " (for example: \($0))" } ?? "") + "\n").utf8))
+      throw ExitCode(1)
     }
     return best
   }
