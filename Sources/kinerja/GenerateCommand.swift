@@ -61,8 +61,19 @@ struct GenerateCommand: ParsableCommand {
       throw ValidationError(error.description)
     }
     let started = Date()
-    let truth = try generator.write(to: out) { file in
-      StandardError.write("writing \(file)\n")
+    let truth: Truth
+    do {
+      truth = try generator.write(to: out) { file in
+        StandardError.write("writing \(file)\n")
+      }
+    } catch {
+      // Whatever stops the writing is an output that cannot be written: exit 3.
+      let system = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? any Error).map { $0 as NSError }
+      let reason =
+        (error as? GeneratorError)?.description ?? system.map { String(cString: strerror(Int32($0.code))) }
+        ?? "\(error)"
+      StandardError.write("kinerja: error: \(out): cannot write: \(reason)\n")
+      throw ExitCode(3)
     }
     let rows = truth.inputs.values.map(\.rows).reduce(0, +)
     let bad = truth.inputs.values.map(\.badRows).reduce(0, +)

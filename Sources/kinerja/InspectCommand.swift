@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import KinerjaIngest
+import KinerjaPipeline
 
 /// `kinerja inspect`: what Kinerja sees in one export.
 struct InspectCommand: ParsableCommand {
@@ -108,9 +109,11 @@ struct InspectCommand: ParsableCommand {
       }
     }
     guard let best else {
-      throw ValidationError(
-        "\(file): the header matches none of the inputs; use --as to see what is missing"
-          + (firstError.map { " (for example: \($0))" } ?? ""))
+      // Every input misses a required column: a data problem, exit 1.
+      StandardError.write(
+        "kinerja: error: \(file): the header matches none of the inputs; use --as to see what is missing"
+          + (firstError.map { " (for example: \($0))" } ?? "") + "\n")
+      throw ExitCode(1)
     }
     return best
   }

@@ -97,4 +97,156 @@ import Testing
     #expect(text.contains("(personal)"))
     #expect(text.components(separatedBy: "  line ").count == 3)
   }
+
+  /// `validate` ends with the worst of what it found: 0 when every input opens, 1 for a
+  /// data problem (a missing column, an unreadable header), 2 for the pipeline file
+  /// itself, 3 when an input cannot be opened — 3 over 1 when both occur.
+  @Test func validateExitCodes() throws {
+    let directory = TemporaryDirectory()
+    let good = pipeline(directory, performance: "nip,period,score\n198001012005011001,2024-01,80\n")
+    #expect(try KinerjaCommand.run(["validate", good]).status == 0)
+
+    let typo = directory.write(
+      "typo.yaml", "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\ngrian: month\n")
+    let typoResult = try KinerjaCommand.run(["validate", typo])
+    #expect(typoResult.status == 2)
+    #expect(typoResult.standardError.contains("typo.yaml:4:1: 'grian': unknown key"))
+    #expect(try KinerjaCommand.run(["validate", "\(directory.path)/none.yaml"]).status == 2)
+    #expect(try KinerjaCommand.run(["validate"]).status == 2)
+
+    let header = TemporaryDirectory()
+    let unreadable = pipeline(header, performance: "nip,\"period,score\n198001012005011001,2024-01,80\n")
+    let unreadableResult = try KinerjaCommand.run(["validate", unreadable])
+    #expect(unreadableResult.status == 1)
+    #expect(unreadableResult.standardOutput.contains("performance: error:"))
+    #expect(unreadableResult.standardOutput.contains("header cannot be read"))
+
+    let missing = TemporaryDirectory()
+    let noFile = pipeline(missing, performance: "x")
+    try FileManager.default.removeItem(atPath: "\(missing.path)/p.csv")
+    let noFileResult = try KinerjaCommand.run(["validate", noFile])
+    #expect(noFileResult.status == 3)
+    #expect(noFileResult.standardOutput.contains("performance: error:"))
+    #expect(noFileResult.standardOutput.contains("p.csv: cannot open"))
+
+    let both = TemporaryDirectory()
+    let worst = pipeline(both, performance: "nip;nilai\n1;2\n")
+    try FileManager.default.removeItem(atPath: "\(both.path)/e.csv")
+    let worstResult = try KinerjaCommand.run(["validate", worst])
+    #expect(worstResult.status == 3, "an input that cannot be opened outranks a missing column")
+    #expect(worstResult.standardOutput.contains("employees: error:"))
+    #expect(worstResult.standardOutput.contains("performance: error:"))
+  }
+
+  /// `inspect` ends with the documented codes: 1 for an empty file, an unreadable header,
+  /// a header missing what `--as` needs or matching no input at all; 2 for a bad option;
+  /// 3 for a file that cannot be opened.
+  @Test func inspectExitCodes() throws {
+    let directory = TemporaryDirectory()
+    let good = directory.write("p.csv", "nip,period,score\n198001012005011001,2024-01,80\n")
+    #expect(try KinerjaCommand.run(["inspect", good]).status == 0)
+
+    let empty = try KinerjaCommand.run(["inspect", directory.write("empty.csv", "")])
+    #expect(empty.status == 1 && empty.standardError.contains("the file is empty"))
+    let header = try KinerjaCommand.run(["inspect", directory.write("quote.csv", "nip,\"period\n1,2\n")])
+    #expect(header.status == 1 && header.standardError.contains("header cannot be read"), "\(header)")
+    let wrongKind = try KinerjaCommand.run(["inspect", good, "--as", "employees"])
+    #expect(wrongKind.status == 1)
+    #expect(wrongKind.standardError.contains("missing required column 'agency_code' for input 'employees'"))
+    let noMatch = try KinerjaCommand.run(["inspect", directory.write("none.csv", "x,y\n1,2\n")])
+    #expect(noMatch.status == 1, "\(noMatch.standardError)")
+    #expect(noMatch.standardError.contains("none.csv: the header matches none of the inputs"))
+
+    #expect(try KinerjaCommand.run(["inspect", good, "--as", "nothing"]).status == 2)
+    #expect(try KinerjaCommand.run(["inspect", good, "--delimiter", "x"]).status == 2)
+    #expect(try KinerjaCommand.run(["inspect", good, "--rows", "-1"]).status == 2)
+    #expect(try KinerjaCommand.run(["inspect", good, "--threads", "0"]).status == 2)
+    #expect(try KinerjaCommand.run(["inspect"]).status == 2)
+
+    let missing = try KinerjaCommand.run(["inspect", "\(directory.path)/gone.csv"])
+    #expect(missing.status == 3 && missing.standardError.contains("gone.csv: cannot open"))
+    try FileManager.default.createDirectory(atPath: "\(directory.path)/folder.csv", withIntermediateDirectories: false)
+    #expect(try KinerjaCommand.run(["inspect", "\(directory.path)/folder.csv"]).status == 3)
+  }
+
+  /// `inspect --as` reads the file as the named input even when another matches as well,
+  /// and `--delimiter` replaces the detected delimiter: a `|` export whose header has as
+  /// many commas as pipes is detected as comma-separated and read right only with `|`.
+  @Test func inspectAsAndDelimiterOverrideDetection() throws {
+    let directory = TemporaryDirectory()
+    let both = directory.write(
+      "both.csv", "nip,agency_code,region,period,score\n198001012005011001,A,R,2024-01,80\n")
+    let detected = try KinerjaCommand.run(["inspect", both])
+    #expect(detected.standardOutput.contains("input:      employees"), "\(detected.standardOutput)")
+    let asPerformance = try KinerjaCommand.run(["inspect", both, "--as", "performance"])
+    #expect(asPerformance.status == 0)
+    #expect(asPerformance.standardOutput.contains("input:      performance"))
+    #expect(asPerformance.standardOutput.contains("2. agency_code → (unknown, ignored)"))
+    #expect(asPerformance.standardOutput.contains("4. period → period"))
+
+    let pipes = directory.write(
+      "pipes.csv", "NIP|Periode|Nilai SKP|Keterangan (a, b, c, d)\n198001012005011001|2024-01|80|x, y\n")
+    let commas = try KinerjaCommand.run(["inspect", pipes, "--as", "performance"])
+    #expect(commas.status == 1, "detected as comma-separated, the header has no NIP column")
+    let overridden = try KinerjaCommand.run(["inspect", pipes, "--as", "performance", "--delimiter", "|"])
+    #expect(overridden.status == 0, "\(overridden.standardError)")
+    let text = overridden.standardOutput
+    #expect(text.contains("delimiter:  pipe (|)"))
+    #expect(text.contains("1. NIP → nip") && text.contains("3. Nilai SKP → score"))
+    #expect(text.contains("4. Keterangan (a, b, c, d) → (unknown, ignored)"))
+    #expect(text.contains("line 2: 198001012005011001 | 2024-01 | 80 | x, y"))
+    let tab = try KinerjaCommand.run(["inspect", pipes, "--as", "performance", "--delimiter", "tab"])
+    #expect(tab.status == 1 && tab.standardError.contains("missing required column 'nip'"))
+  }
+
+  /// `inspect` shows every row with its personal columns as `(personal)`: no name from
+  /// the master and no comment from the surveys or course evaluations in its output.
+  @Test(arguments: [
+    ("pegawai.csv", "Nama Pegawai"), ("skm.csv", "Saran"), ("evaluasi_diklat.csv", "Komentar"),
+  ])
+  func inspectHidesEveryNameAndComment(file: String, column: String) throws {
+    let path = KinerjaCommand.repository.appendingPathComponent("datasets/sample/\(file)").path
+    let export = try ExportRecords(contentsOf: path, delimiter: UInt8(ascii: ";"))
+    let position = try #require(export.header.firstIndex(of: column))
+    let personal = Set(export.column(column).values.filter { !$0.isEmpty })
+    #expect(personal.count >= 3, "\(file) has \(column) values to hide")
+
+    let result = try KinerjaCommand.run(["inspect", path, "--rows", "100000"])
+    #expect(result.status == 0, "\(result.standardError)")
+    for value in personal { #expect(!result.standardOutput.contains(value), "\(value) shown by inspect") }
+    let shown = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  line ") }
+    #expect(shown.count == export.rows.count, "every row shown")
+    let split = shown.filter { !$0.hasSuffix("(malformed row)") }.map { $0.components(separatedBy: " | ") }
+    #expect(split.count > export.rows.count * 9 / 10)
+    for fields in split where fields.count == export.header.count {
+      #expect(fields[position] == "(personal)", "\(fields)")
+    }
+  }
+
+  /// `generate` ends with the documented codes: 2 for arguments out of range or missing,
+  /// 3 when the output folder cannot be written; 0 and all seven files otherwise.
+  @Test func generateExitCodes() throws {
+    let directory = TemporaryDirectory()
+    let out = "\(directory.path)/g"
+    let made = try KinerjaCommand.run(["generate", "--employees", "5", "--months", "2", "--out", out])
+    #expect(made.status == 0, "\(made.standardError)")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: out).sorted() == [
+        "evaluasi_diklat.csv", "kinerja.csv", "pegawai.csv", "pipeline.yaml", "riwayat_diklat.csv", "skm.csv",
+        "truth.json",
+      ])
+
+    for arguments in [
+      ["--employees", "0", "--out", out], ["--employees", "5", "--months", "0", "--out", out],
+      ["--employees", "5", "--bad-rows", "0.9", "--out", out], ["--employees", "5"], ["--out", out],
+      ["--employees", "5", "--out", out, "--dialect", "excel"], ["--employees", "5", "--out", out, "--threads", "0"],
+    ] {
+      #expect(try KinerjaCommand.run(["generate"] + arguments).status == 2, "\(arguments)")
+    }
+
+    directory.write("taken", "a file where the output folder should be")
+    let blocked = try KinerjaCommand.run(["generate", "--employees", "5", "--out", "\(directory.path)/taken/g"])
+    #expect(blocked.status == 3, "\(blocked.standardError)")
+    #expect(blocked.standardError.contains("taken/g"))
+  }
 }
