@@ -30,28 +30,7 @@ struct KinerjaCommand {
   /// `environment` is added to this process's environment (a `nil` value removes a
   /// variable), so a test can pin `SOURCE_DATE_EPOCH` or clear `SWIFT_DETERMINISTIC_HASHING`.
   static func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> Result {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = repository
-    if !environment.isEmpty {
-      var merged = ProcessInfo.processInfo.environment
-      for (name, value) in environment { merged[name] = value }
-      process.environment = merged
-    }
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    // Standard error is drained on its own thread, so a chatty run cannot fill its pipe
-    // and block while standard output is being read.
-    let errorData = ErrorDrain(error.fileHandleForReading)
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-      standardError: String(decoding: errorData.wait(), as: UTF8.self))
+    try ProcessRunning.run(binary.path, arguments, environment: environment)
   }
 
   /// The environment that pins a run's date: `SOURCE_DATE_EPOCH` (2026-11-23T23:59:59Z) and
@@ -59,24 +38,6 @@ struct KinerjaCommand {
   static let pinnedDate: [String: String?] = [
     "SOURCE_DATE_EPOCH": "1795478399", "SWIFT_DETERMINISTIC_HASHING": nil,
   ]
-}
-
-/// Reads a file handle to its end on a thread of its own.
-private final class ErrorDrain: @unchecked Sendable {
-  private var data = Data()
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ handle: FileHandle) {
-    Thread.detachNewThread { [self] in
-      data = handle.readDataToEndOfFile()
-      done.signal()
-    }
-  }
-
-  func wait() -> Data {
-    done.wait()
-    return data
-  }
 }
 
 /// Every file under `folder`, relative path → contents.

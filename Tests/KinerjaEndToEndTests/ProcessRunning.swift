@@ -10,11 +10,21 @@ import Testing
 /// and the system's own tools that tests check Kinerja's outputs with.
 enum ProcessRunning {
   /// Runs `executable` with `arguments` in the repository and waits for it.
-  static func run(_ executable: String, _ arguments: [String]) throws -> KinerjaCommand.Result {
+  ///
+  /// `environment` is added to this process's environment (a `nil` value removes a
+  /// variable).
+  static func run(
+    _ executable: String, _ arguments: [String], environment: [String: String?] = [:]
+  ) throws -> KinerjaCommand.Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = KinerjaCommand.repository
+    if !environment.isEmpty {
+      var merged = ProcessInfo.processInfo.environment
+      for (name, value) in environment { merged[name] = value }
+      process.environment = merged
+    }
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output

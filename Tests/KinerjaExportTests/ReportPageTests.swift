@@ -105,11 +105,4 @@ import Testing
     #expect(page.contains("<td>pelatihan</td><td>40</td><td>3,10</td><td>2,20</td><td>4,00</td>"))
     #expect(page.contains("<td>1.200</td>"))
   }
-
-  @Test func sameTablesSamePage() throws {
-    let first = try ReportPage(language: .indonesian).render(tables: Self.tables, runDate: "d", pipeline: "p")
-    let second = try ReportPage(language: .indonesian).render(
-      tables: Self.tables, runDate: "d", pipeline: "p")
-    #expect(first == second)
-  }
 }
