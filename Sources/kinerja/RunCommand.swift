@@ -34,6 +34,11 @@ struct RunCommand: ParsableCommand {
   )
   var ifChanged = false
 
+  @Flag(
+    name: .long,
+    help: "Exit with code 4 instead of waiting when another run is writing to the same output location.")
+  var noWait = false
+
   @Option(name: .long, help: "Log lines on stderr: plain or json (one object per line).")
   var logFormat: RunLog.Format = .plain
 
@@ -45,7 +50,8 @@ struct RunCommand: ParsableCommand {
     let log = RunLog(isQuiet: quiet, format: logFormat)
     do {
       let file = try PipelineFile.load(path: pipeline)
-      let run = try PipelineRun(pipeline: file, output: out, threads: threads, log: log)
+      var run = try PipelineRun(pipeline: file, output: out, threads: threads, log: log)
+      run.waitForOtherRuns = !noWait
       if ifChanged, let reason = try run.unchangedSinceLastRun() {
         log.skipped(reason)
         return

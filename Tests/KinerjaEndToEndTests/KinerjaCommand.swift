@@ -47,7 +47,10 @@ func filesUnder(_ folder: String) -> [String: Data] {
   while let path = enumerator?.nextObject() as? String {
     var isDirectory: ObjCBool = false
     FileManager.default.fileExists(atPath: "\(folder)/\(path)", isDirectory: &isDirectory)
-    if !isDirectory.boolValue { result[path] = FileManager.default.contents(atPath: "\(folder)/\(path)") }
+    // The lock file names the last run that held it, not an output.
+    if !isDirectory.boolValue, path != ".kinerja.lock" {
+      result[path] = FileManager.default.contents(atPath: "\(folder)/\(path)")
+    }
   }
   return result
 }

@@ -258,28 +258,48 @@ import Testing
     }
   }
 
-  /// Staging folders of runs whose process is gone are removed by the next run; the
-  /// staging folder of a run still going (here: this test's own process) is left alone.
+  /// Staging folders that killed runs left, inside the output location (dated runs) and
+  /// beside it (in-place runs), are removed by the next run, whatever process number they
+  /// carry: the lock says that no run is writing.
   @Test func aRunRemovesTheStagingFoldersOfKilledRuns() throws {
     let directory = TemporaryDirectory()
     let pipeline = try Self.nightly(directory)
-    let finished = Process()
-    finished.executableURL = URL(fileURLWithPath: "/bin/true")
-    try finished.run()
-    finished.waitUntilExit()
-    let gone = finished.processIdentifier
-    try #require(kill(gone, 0) != 0 && errno == ESRCH, "process \(gone) has ended")
     let living = ProcessInfo.processInfo.processIdentifier
-    directory.write("out/.staging-\(gone)/trends.csv", "half written")
-    directory.write("out/.staging-\(gone)/rejects/performance.csv", "half written")
-    directory.write("out/.staging-\(living)/trends.csv", "another run still writing")
+    directory.write("out/.staging-\(living)-1f/trends.csv", "half written")
+    directory.write("out/.staging-\(living)-2e/rejects/performance.csv", "half written")
+    directory.write(".out.staging-\(living)-3d/trends.csv", "an old run after the exchange")
 
     #expect(try KinerjaCommand.run(["run", pipeline, "--quiet"]).status == 0)
-    let left = try FileManager.default.contentsOfDirectory(atPath: "\(directory.path)/out").filter {
+    let inside = try FileManager.default.contentsOfDirectory(atPath: "\(directory.path)/out").filter {
       $0.hasPrefix(".staging-")
     }
-    #expect(left == [".staging-\(living)"], "the killed run's staging is gone, the living one's kept")
-    #expect(directory.read("out/.staging-\(living)/trends.csv") == "another run still writing")
+    let beside = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+      $0.hasPrefix(".out.")
+    }
+    #expect(inside.isEmpty && beside.isEmpty, "left: \(inside + beside)")
+  }
+
+  /// While another run holds the output location's lock, `--no-wait` exits 4 naming the
+  /// holder, and a run without it waits, says so, and runs when the lock is released.
+  @Test func oneRunAtATimePerOutputLocation() throws {
+    let directory = TemporaryDirectory()
+    let pipeline = try Self.nightly(directory)
+    directory.write("out/.kinerja.lock", "")
+    let descriptor = open("\(directory.path)/out/.kinerja.lock", O_RDWR)
+    try #require(descriptor >= 0 && flock(descriptor, LOCK_EX) == 0)
+    _ = "process 1 on nightly-host since 2026-12-03T02:00:00Z\n".withCString { write(descriptor, $0, strlen($0)) }
+
+    let refused = try KinerjaCommand.run(["run", pipeline, "--no-wait"])
+    #expect(refused.status == 4, "\(refused.standardError)")
+    #expect(refused.standardError.contains("another run is writing here (process 1 on nightly-host"))
+    #expect(!FileManager.default.fileExists(atPath: "\(directory.path)/out/manifest.json"))
+
+    let release = DispatchWorkItem { close(descriptor) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + 2, execute: release)
+    let waited = try KinerjaCommand.run(["run", pipeline])
+    #expect(waited.status == 0, "\(waited.standardError)")
+    #expect(waited.standardError.contains("waiting for it to finish"))
+    #expect(FileManager.default.fileExists(atPath: "\(directory.path)/out/manifest.json"))
   }
 
   /// An export that changes while it is read (its modification time moves during the
@@ -308,7 +328,9 @@ import Testing
     #expect(changing.status == 3, "\(changing.standardError)")
     #expect(changing.standardError.contains("kinerja.csv: the file changed while it was being read"))
     #expect(!FileManager.default.fileExists(atPath: "\(directory.path)/out/manifest.json"), "nothing published")
-    let left = try FileManager.default.contentsOfDirectory(atPath: "\(directory.path)/out")
+    let left = try FileManager.default.contentsOfDirectory(atPath: "\(directory.path)/out").filter {
+      $0 != ".kinerja.lock"
+    }
     #expect(left.isEmpty, "no staging folder or partial output left: \(left)")
   }
 

@@ -59,6 +59,8 @@ public struct RunManifest: Codable, Sendable {
   public var pipelineSHA256: String
   public var parameters: [String: String]
   public var threads: Int
+  /// How the outputs were published: `exchange`, `file_by_file` or `dated_run`.
+  public var publishing: String
   public var inputs: [Input]
   public var outputs: [Output]
   public var startedAt: String
@@ -67,7 +69,7 @@ public struct RunManifest: Codable, Sendable {
 
   public init(
     toolVersion: String, pipelineFile: String, pipelineSHA256: String, parameters: [String: String],
-    threads: Int,
+    threads: Int, publishing: String = "exchange",
     inputs: [Input], outputs: [Output], startedAt: Date, finishedAt: Date, stages: [Stage]
   ) {
     self.toolVersion = toolVersion
@@ -76,6 +78,7 @@ public struct RunManifest: Codable, Sendable {
     self.pipelineSHA256 = pipelineSHA256
     self.parameters = parameters
     self.threads = threads
+    self.publishing = publishing
     self.inputs = inputs
     self.outputs = outputs
     self.startedAt = Self.timestamp(startedAt)

@@ -16,6 +16,8 @@ public struct PipelineRun {
   public var output: String
   /// Worker threads for reading and aggregation.
   public var threads: Int
+  /// Whether to wait while another run writes to the same output location (else fail, exit 4).
+  public var waitForOtherRuns = true
   public var log: RunLog
   /// The date `report.html` shows: `SOURCE_DATE_EPOCH` when it is set (the reproducible-builds
   /// convention), so that a rerun on another day can give the same page; else the run's start.
@@ -52,7 +54,14 @@ public struct PipelineRun {
   /// Runs the pipeline.
   public func run() throws -> Summary {
     let started = Date()
-    let directory = try OutputDirectory(path: output)
+    let directory = try OutputDirectory(
+      path: output, datedRuns: pipeline.datedRuns, wait: waitForOtherRuns, waiting: { log.line($0) })
+    defer { directory.release() }
+    if let reason = directory.fileByFileReason {
+      log.line(
+        "\(output): publishing file by file (\(reason)); a reader during publishing could see files "
+          + "of two runs; dated_runs: true switches atomically")
+    }
     do {
       return try run(in: directory, started: started)
     } catch let error as RunError {
@@ -112,7 +121,7 @@ public struct PipelineRun {
     stages.append(.init(stage: "export", seconds: Date().timeIntervalSince(clock)))
     let manifest = RunManifest(
       toolVersion: Self.toolVersion, pipelineFile: pipeline.path, pipelineSHA256: pipeline.sha256,
-      parameters: parameters, threads: threads,
+      parameters: parameters, threads: threads, publishing: directory.publishing.rawValue,
       inputs: cleaned.quality.map { quality in
         let fingerprint = cleaned.fingerprints[quality.reader.kind]!
         return RunManifest.Input(
@@ -126,8 +135,7 @@ public struct PipelineRun {
     if pipeline.datedRuns {
       published = try directory.publishAsRun(stamp: Self.runStamp(started), keep: pipeline.keepRuns)
     } else {
-      try directory.publish(
-        files: files + [OutputDirectory.manifestName], previousFiles: directory.previousOutputs())
+      try directory.publish(files: files + [OutputDirectory.manifestName])
     }
     log.stage("export", "\(files.count + 1) files → \(published)", seconds: Date().timeIntervalSince(clock))
     return Summary(outputDirectory: published, files: files + [OutputDirectory.manifestName])

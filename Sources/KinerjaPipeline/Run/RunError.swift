@@ -33,6 +33,8 @@ public enum ExitStatus: Int32, Sendable {
   case usage = 2
   /// An I/O error: an input that cannot be read, an output that cannot be written.
   case io = 3
+  /// Another run was writing to the output location and `--no-wait` was given.
+  case busy = 4
 
   /// The exit status for an error thrown by a run, a validation or an inspection;
   /// `nil` for errors that are not Kinerja's own (such as argument-parsing errors).
@@ -41,7 +43,8 @@ public enum ExitStatus: Int32, Sendable {
     case is PipelineFileError: self = .usage
     case let error as IngestError: self = error.isDataProblem ? .dataProblem : .io
     case is RunError: self = .dataProblem
-    case is OutputError: self = .io
+    case let error as OutputError:
+      if case .busy = error { self = .busy } else { self = .io }
     default: return nil
     }
   }
