@@ -107,9 +107,16 @@ def check(report, folder, browser, language):
     pdf = os.path.join(folder, f"report-{language}.pdf")
     subprocess.run([browser] + flags + ["--no-pdf-header-footer", f"--print-to-pdf={pdf}", url],
                    capture_output=True, check=True)
-    pages = len(re.findall(rb"/Type\s*/Page[^s]", open(pdf, "rb").read()))
+    printed = open(pdf, "rb").read()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", printed))
     if pages < 1:
         problems.append("printing to PDF gave no page")
+    # A4 is 595.28 × 841.89 points; every page box (a page's own or inherited) must be A4.
+    boxes = [tuple(float(number) for number in box.split())
+             for box in re.findall(rb"/MediaBox\s*\[\s*([-0-9.\s]+?)\s*\]", printed)]
+    sizes = {(round(x1 - x0, 2), round(y1 - y0, 2)) for x0, y0, x1, y1 in boxes}
+    if not boxes or any(abs(width - 595.28) > 1.5 or abs(height - 841.89) > 1.5 for width, height in sizes):
+        problems.append(f"the printed pages are not A4 (page boxes {sorted(sizes)} points)")
     print(f"{language}: {len(SECTIONS)} sections, {len(charts)} charts, screenshot {len(pixels[0])}×{len(pixels)} "
           f"with {inked} dark pixels and {colours} colours, {pages} A4 pages")
     return problems

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Kinerja needs on Debian/Ubuntu beside Swift 6: the libcsv C library.
-# With --browser, installs Chromium instead, for scripts/check-report.py.
+# With --browser, installs Chromium instead, for scripts/check-report.py; with --strace,
+# strace, for scripts/kill-test.py.
 set -euo pipefail
 package=libcsv-dev
 present=/usr/include/csv.h
@@ -9,6 +10,10 @@ if [ "${1:-}" = "--browser" ]; then
   package=chromium
   present=/usr/bin/chromium
   reason="the browser the report check renders report.html in"
+elif [ "${1:-}" = "--strace" ]; then
+  package=strace
+  present=/usr/bin/strace
+  reason="the tracer the kill test injects its kills with"
 fi
 if [ -e "$present" ]; then
   exit 0

@@ -17,6 +17,8 @@ import Testing
         [.text("=SUM(A1)"), .integer(-4), .number(nil), .bool(false)],
         [.text("-1 kasus"), .null, .number(-0.0), .text("@user")],
         [.text("+62"), .null, .number(.nan), .text("\tx")],
+        [.text("-3"), .null, .null, .text("-0.5")],
+        [.text("-3-1"), .null, .null, .text("-.5")],
       ])
     try TableWriter(directory: directory.path, metadata: metadata).write(table)
     let csv = try #require(directory.read("t.csv"))
@@ -28,6 +30,8 @@ import Testing
         '=SUM(A1),-4,,false
         '-1 kasus,,0,'@user
         '+62,,,'\tx
+        -3,,,-0.5
+        '-3-1,,,'-.5
 
         """)
   }

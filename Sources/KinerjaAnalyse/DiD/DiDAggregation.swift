@@ -20,6 +20,8 @@ public struct DiDSummary: Sendable {
   public private(set) var estimates: [Estimate] = []
   /// The Wald test that every pre-treatment ATT(g, t) is zero.
   public private(set) var preTrend: (statistic: Double, degreesOfFreedom: Int, p: Double)?
+  /// Why there is no pre-trend test although there are pre-treatment effects, if so.
+  public private(set) var preTrendOmission: (degreesOfFreedom: Int, reason: String)?
 
   private let did: StaggeredDiD
   /// P(G = g) among the units used, by cohort.
@@ -207,7 +209,7 @@ public struct DiDSummary: Sendable {
   }
 
   /// The Wald statistic n · θ′ V⁻¹ θ over pre-treatment effects θ, with V = IF′IF / n.
-  private func computePreTrend() -> (statistic: Double, degreesOfFreedom: Int, p: Double)? {
+  private mutating func computePreTrend() -> (statistic: Double, degreesOfFreedom: Int, p: Double)? {
     let pre = did.groupTimes.filter { $0.period < $0.group }
     guard !pre.isEmpty else { return nil }
     let k = pre.count
@@ -221,35 +223,60 @@ public struct DiDSummary: Sendable {
     }
     let n = Double(did.units)
     covariance = covariance.map { $0 / n }
-    guard let solved = Self.solve(covariance, pre.map(\.att), size: k) else { return nil }
-    let statistic = n * zip(pre.map(\.att), solved).reduce(0) { $0 + $1.0 * $1.1 }
+    // As `did::att_gt`: no statistic from a covariance matrix whose reciprocal condition
+    // number is at most machine epsilon (small cohorts make their cells collinear).
+    guard let inverse = Self.invert(covariance, size: k),
+      Self.reciprocalCondition(covariance, inverse, size: k) > Double.ulpOfOne
+    else {
+      preTrendOmission = (k, "the covariance of its \(k) pre-treatment ATT(g, t) is singular")
+      return nil
+    }
+    let att = pre.map(\.att)
+    var statistic = 0.0
+    for i in 0..<k {
+      for j in 0..<k { statistic += att[i] * inverse[i * k + j] * att[j] }
+    }
+    statistic *= n
     return (statistic, k, ChiSquared(degreesOfFreedom: Double(k)).survival(statistic))
   }
 
-  /// Solves A x = b by Gaussian elimination with partial pivoting; `nil` when A is singular.
-  static func solve(_ matrix: [Double], _ vector: [Double], size: Int) -> [Double]? {
+  /// The inverse of a square matrix by Gauss–Jordan elimination with partial pivoting;
+  /// `nil` when a pivot vanishes.
+  static func invert(_ matrix: [Double], size: Int) -> [Double]? {
     var a = matrix
-    var b = vector
+    var inverse = [Double](repeating: 0, count: size * size)
+    for i in 0..<size { inverse[i * size + i] = 1 }
     for column in 0..<size {
       let pivot = (column..<size).max { abs(a[$0 * size + column]) < abs(a[$1 * size + column]) }!
       guard abs(a[pivot * size + column]) > 1e-300 else { return nil }
       if pivot != column {
-        for j in 0..<size { a.swapAt(pivot * size + j, column * size + j) }
-        b.swapAt(pivot, column)
+        for j in 0..<size {
+          a.swapAt(pivot * size + j, column * size + j)
+          inverse.swapAt(pivot * size + j, column * size + j)
+        }
       }
-      for row in (column + 1)..<size {
-        let factor = a[row * size + column] / a[column * size + column]
+      let scale = 1 / a[column * size + column]
+      for j in 0..<size {
+        a[column * size + j] *= scale
+        inverse[column * size + j] *= scale
+      }
+      for row in 0..<size where row != column {
+        let factor = a[row * size + column]
         guard factor != 0 else { continue }
-        for j in column..<size { a[row * size + j] -= factor * a[column * size + j] }
-        b[row] -= factor * b[column]
+        for j in 0..<size {
+          a[row * size + j] -= factor * a[column * size + j]
+          inverse[row * size + j] -= factor * inverse[column * size + j]
+        }
       }
     }
-    var x = [Double](repeating: 0, count: size)
-    for row in stride(from: size - 1, through: 0, by: -1) {
-      var sum = b[row]
-      for j in (row + 1)..<size { sum -= a[row * size + j] * x[j] }
-      x[row] = sum / a[row * size + row]
+    return inverse
+  }
+
+  /// 1 / (‖A‖₁ ‖A⁻¹‖₁), the reciprocal condition number in the 1-norm (R's `rcond`).
+  static func reciprocalCondition(_ matrix: [Double], _ inverse: [Double], size: Int) -> Double {
+    func norm(_ m: [Double]) -> Double {
+      (0..<size).map { column in (0..<size).reduce(0) { $0 + abs(m[$1 * size + column]) } }.max() ?? 0
     }
-    return x
+    return 1 / (norm(matrix) * norm(inverse))
   }
 }

@@ -92,6 +92,12 @@ extension OutputTable {
           .null, .null, .number(shown ? test.statistic : nil), .integer(test.degreesOfFreedom),
           .number(shown ? test.p : nil), .integer(study.treatedUnits), .bool(!shown),
         ])
+      } else if let omitted = study.summary.preTrendOmission {
+        rows.append([
+          .text(study.variant), .text(study.did.control.rawValue), .text("pre_trend_test"), .text("all"),
+          .null, .null, .null, .null, .null, .integer(omitted.degreesOfFreedom), .null,
+          .integer(study.treatedUnits), .bool(!shown),
+        ])
       }
     }
     return OutputTable(name: "did_summary", columns: columns, rows: rows)

@@ -54,14 +54,15 @@ enum CellFormatting {
   }
 
   /// Text made safe for spreadsheets and CSV: a leading `=`, `+`, `-`, `@`, TAB or CR
-  /// would be read as a formula, so such text gets a leading apostrophe; fields with
+  /// would be read as a formula, so such text gets a leading apostrophe (except a plain
+  /// negative number such as an event time `-3`, which is data); fields with
   /// `,`, `"`, CR or LF are quoted, quotes doubled.
   private static func appendCSVField(_ text: String, to out: inout [UInt8]) {
     var text = text
     text.withUTF8 { bytes in
       let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }
       if needsQuotes { out.append(quote) }
-      if let first = bytes.first, startsFormula(first) { out.append(UInt8(ascii: "'")) }
+      if let first = bytes.first, startsFormula(first), !isNegativeNumber(bytes) { out.append(UInt8(ascii: "'")) }
       if needsQuotes {
         for byte in bytes {
           if byte == quote { out.append(quote) }
@@ -72,6 +73,19 @@ enum CellFormatting {
         out.append(contentsOf: bytes)
       }
     }
+  }
+
+  /// `-` followed by digits, with at most one `.` between digits.
+  private static func isNegativeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 2, bytes[0] == UInt8(ascii: "-") else { return false }
+    var sawPoint = false
+    for index in 1..<bytes.count {
+      let byte = bytes[index]
+      if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { continue }
+      guard byte == UInt8(ascii: "."), !sawPoint, index > 1, index < bytes.count - 1 else { return false }
+      sawPoint = true
+    }
+    return true
   }
 
   private static func startsFormula(_ byte: UInt8) -> Bool {

@@ -186,6 +186,9 @@ struct Analyses: Sendable {
         let study = study(
           method.map { .method($0) } ?? .all, variant: method?.description ?? "all", cleaned, participations)
       else { continue }
+      if let omitted = study.summary.preTrendOmission {
+        log.line("did \(study.variant): no pre-trend test: \(omitted.reason)")
+      }
       groupTime.rows += OutputTable.didGroupTime([study]).rows
       summary.rows += OutputTable.didSummary([study]).rows
       if let method { effects[method] = study.postTrainingEffect }

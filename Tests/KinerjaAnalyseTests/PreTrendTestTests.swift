@@ -1,0 +1,42 @@
+import Foundation
+import KinerjaAnalyse
+import Testing
+
+/// The Wald pre-trend test of `DiDSummary`, on panels small enough to reason about.
+@Suite struct PreTrendTestTests {
+  /// Outcomes that vary by unit and period without a pattern a test could rely on.
+  static func outcomes(units: Int, periods: Int) -> [Double] {
+    (0..<units * periods).map { index in 70 + 5 * sin(Double(index) * 1.7 + Double(index / periods)) }
+  }
+
+  /// With one pre-treatment cell the statistic is that cell's squared t ratio, n · θ² / V
+  /// with V = n · SE², on 1 degree of freedom.
+  @Test func oneCellIsItsSquaredTRatio() throws {
+    let cohort: [Int?] = [2, 2, 2, nil, nil, nil, nil]
+    let panel = DiDPanel(periods: 3, outcomes: Self.outcomes(units: 7, periods: 3), cohort: cohort)
+    let did = try #require(StaggeredDiD(panel: panel, control: .never))
+    let pre = try #require(did.groupTimes.first { $0.period < $0.group })
+    #expect(did.groupTimes.filter { $0.period < $0.group }.count == 1)
+    let test = try #require(DiDSummary(did).preTrend)
+    let squaredT = (pre.att / pre.standardError) * (pre.att / pre.standardError)
+    #expect(abs(test.statistic - squaredT) <= 1e-9 * squaredT, "\(test.statistic) vs \(squaredT)")
+    #expect(test.degreesOfFreedom == 1)
+    #expect(abs(test.p - ChiSquared(degreesOfFreedom: 1).survival(squaredT)) <= 1e-12)
+    #expect(DiDSummary(did).preTrendOmission == nil)
+  }
+
+  /// Seven pre-treatment cells estimated from four employees: their covariance has rank at
+  /// most four, so there is no statistic (as `did`, which refuses when `rcond` ≤ ε), and
+  /// the summary says why.
+  @Test func singularCovarianceGivesNoStatistic() throws {
+    let cohort: [Int?] = [8, nil, nil, nil]
+    let panel = DiDPanel(periods: 9, outcomes: Self.outcomes(units: 4, periods: 9), cohort: cohort)
+    let did = try #require(StaggeredDiD(panel: panel, control: .never))
+    #expect(did.groupTimes.filter { $0.period < $0.group }.count == 7)
+    let summary = DiDSummary(did)
+    #expect(summary.preTrend == nil)
+    let omission = try #require(summary.preTrendOmission)
+    #expect(omission.degreesOfFreedom == 7)
+    #expect(omission.reason.contains("singular"))
+  }
+}
