@@ -17,10 +17,10 @@ import Testing
     return SatisfactionRow.rows(from: responses, grain: .quarter, minGroup: minGroup)
   }
 
-  /// 250 respondents answering every element, with `total` the sum of all 2,250 answers.
-  func respondents(total: Int) -> [[String]] {
-    var remaining = total - 2250  // start from all 1s
-    return (0..<250).map { _ in
+  /// `count` respondents answering every element, with `total` the sum of all 9 × `count` answers.
+  func respondents(total: Int, count: Int = 250) -> [[String]] {
+    var remaining = total - 9 * count  // start from all 1s
+    return (0..<count).map { _ in
       (0..<9).map { _ in
         let extra = min(3, remaining)
         remaining -= extra
@@ -45,6 +45,30 @@ import Testing
     let ikm = try #require(row.ikm)
     #expect(abs(ikm - Double(total) / 90) < 1e-12)
     #expect(row.grade == grade, "IKM \(ikm)")
+  }
+
+  /// The grade is read from the IKM rounded to two decimals, as reported. With 1,000
+  /// respondents IKM = 25 × total / 9,000 = total / 360: 31789 → 88.3028 (reported 88.30, B),
+  /// 31790 → 88.3056 (88.31, A) although below 88.31; likewise 76.6028 / 76.6056 around
+  /// B's lower bound and 64.9944 / 64.9972 around C's.
+  @Test(arguments: [
+    (31788, "B"), (31789, "B"), (31790, "A"), (31792, "A"), (27577, "C"), (27578, "B"), (23398, "D"),
+    (23399, "C"),
+  ])
+  func gradeOfTheReportedValue(total: Int, grade: String) throws {
+    let row = try #require(try rows(respondents(total: total, count: 1000)).first)
+    #expect(row.respondents == 1000)
+    let ikm = try #require(row.ikm)
+    #expect(abs(ikm - Double(total) / 360) < 1e-12)
+    #expect(row.grade == grade, "IKM \(ikm)")
+  }
+
+  @Test func gradesBetweenTheBounds() {
+    #expect(IKM.grade(88.3049).letter == "B" && IKM.grade(88.3051).letter == "A")
+    #expect(IKM.grade(88.30).letter == "B" && IKM.grade(88.31).letter == "A")
+    #expect(IKM.grade(76.6049) == ("C", "Kurang Baik") && IKM.grade(76.6051) == ("B", "Baik"))
+    #expect(IKM.grade(64.9949) == ("D", "Tidak Baik") && IKM.grade(64.9951) == ("C", "Kurang Baik"))
+    #expect(IKM.grade(100).letter == "A" && IKM.grade(25).letter == "D")
   }
 
   @Test func unansweredElementsAreLeftOutOfTheirMean() throws {

@@ -63,13 +63,20 @@ struct DiscardRejects: RejectRecorder {
     return try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
   }
 
-  /// All 12 ATT(g,t) and SEs, the four aggregations with SEs, and the pre-trend test agree
-  /// with R `did` (through moderndid) to 1e-6.
+  /// All 12 ATT(g,t) and SEs, the four aggregations and `post_training` (aggte dynamic with
+  /// min_e = 1) with SEs, and the pre-trend statistic agree with R `did` (through moderndid)
+  /// to 1e-12 relative: they are closed forms, and agree to the last few bits.
   @Test(arguments: [StaggeredDiD.ControlGroup.never, .notYet])
   func agreesWithDidOnMpdta(control: StaggeredDiD.ControlGroup) throws {
     let cohorts = try Self.mpdtaCohorts()
     let reference = try Self.reference()
     let run = control == .never ? reference.never : reference.not_yet
+    #expect(run.group_time.count == 12)
+    #expect(
+      Set(run.aggregations.keys) == ["simple", "group", "dynamic", "calendar", "post_training"],
+      "every aggregation is in the fixture")
+    let rowsByIndex: Int = run.aggregations.values.reduce(0) { $0 + ($1.by?.count ?? 0) }
+    #expect(rowsByIndex == 3 + 7 + 4, "3 cohorts, 7 event times, 4 periods")
     let did = try #require(StaggeredDiD(panel: cohorts.panel, control: control))
     let year = { (offset: Int) in Int(cohorts.firstPeriod.index) + offset }
     #expect(did.units == 500)
@@ -77,26 +84,26 @@ struct DiscardRejects: RejectRecorder {
     for expected in run.group_time {
       let actual = try #require(
         did.groupTimes.first { year($0.group) == expected.group && year($0.period) == expected.period })
-      #expect(agrees(actual.att, expected.att, tolerance: 1e-6), "ATT(\(expected.group), \(expected.period))")
+      #expect(agrees(actual.att, expected.att, tolerance: 1e-12), "ATT(\(expected.group), \(expected.period))")
       #expect(
-        agrees(actual.standardError, expected.se, tolerance: 1e-6),
+        agrees(actual.standardError, expected.se, tolerance: 1e-12),
         "SE(\(expected.group), \(expected.period))")
     }
     let summary = DiDSummary(did)
     for (name, expected) in run.aggregations {
       let overall = try #require(summary.estimates.first { $0.aggregation == name && $0.index == nil })
-      #expect(agrees(overall.att, expected.att, tolerance: 1e-6), "\(name) ATT")
-      #expect(agrees(overall.standardError, expected.se, tolerance: 1e-6), "\(name) SE")
+      #expect(agrees(overall.att, expected.att, tolerance: 1e-12), "\(name) ATT")
+      #expect(agrees(overall.standardError, expected.se, tolerance: 1e-12), "\(name) SE")
       for by in expected.by ?? [] {
         let index = name == "dynamic" ? by.index : by.index - Int(cohorts.firstPeriod.index)
         let actual = try #require(
           summary.estimates.first { $0.aggregation == name && $0.index == index }, "\(name) \(by.index)")
-        #expect(agrees(actual.att, by.att, tolerance: 1e-6), "\(name) \(by.index) ATT")
-        #expect(agrees(actual.standardError, by.se, tolerance: 1e-6), "\(name) \(by.index) SE")
+        #expect(agrees(actual.att, by.att, tolerance: 1e-12), "\(name) \(by.index) ATT")
+        #expect(agrees(actual.standardError, by.se, tolerance: 1e-12), "\(name) \(by.index) SE")
       }
     }
     let pretest = try #require(summary.preTrend)
-    #expect(agrees(pretest.statistic, run.pretest["statistic"]!, tolerance: 1e-6), "Wald statistic")
+    #expect(agrees(pretest.statistic, run.pretest["statistic"]!, tolerance: 1e-12), "Wald statistic")
     #expect(abs(pretest.p - run.pretest["p"]!) <= 5e-6, "pre-test p (did rounds it to 5 decimals)")
     #expect(pretest.degreesOfFreedom == 5)
   }

@@ -10,6 +10,9 @@ public struct EmpiricalBayes: Sendable {
   public let tau2: Double
   /// The random-effects mean μ = Σ y_j / (v_j + τ²) / Σ 1 / (v_j + τ²).
   public let mean: Double
+  /// Shrinkage factors B_j = v_j / (v_j + τ²), one per group: 0 keeps the group's mean,
+  /// 1 replaces it by μ.
+  public let shrinkage: [Double]
   /// Shrunken means, one per group.
   public let shrunken: [Double]
   /// Posterior standard deviations √((1 − B_j) v_j), one per group.
@@ -30,6 +33,7 @@ public struct EmpiricalBayes: Sendable {
     let shrinkage = variances.map { $0 / ($0 + between) }
     tau2 = between
     mean = overall
+    self.shrinkage = shrinkage
     shrunken = zip(means, shrinkage).map { overall + (1 - $1) * ($0 - overall) }
     posteriorSD = zip(variances, shrinkage).map { ((1 - $1) * $0).squareRoot() }
   }

@@ -11,8 +11,9 @@ Writes, into the folder given (default: this script's):
   synthetic NIP), year -> period (grain year), lemp -> score, first.treat -> a completed
   training that year: employees.csv, performance.csv, training.csv;
 - mpdta_expected.json: att_gt (no covariates, analytic SEs, varying base period) with
-  never-treated and with not-yet-treated controls, all four aggte aggregations, and the
-  pre-trend Wald test.
+  never-treated and with not-yet-treated controls, all four aggte aggregations, Kinerja's
+  post_training (aggte dynamic with min_e = 1: the mean effect from the first period after
+  training on), and the pre-trend Wald test.
 
     python3 -m venv /tmp/venv-ref && /tmp/venv-ref/bin/pip install moderndid==0.2.0
     /tmp/venv-ref/bin/python mpdta_reference.py
@@ -72,6 +73,10 @@ def run(control):
             entry["by"] = [{"index": int(e), "att": float(a), "se": float(s)}
                            for e, a, s in zip(agg.event_times, agg.att_by_event, agg.se_by_event)]
         aggregations[kind] = entry
+    # Kinerja's post_training: the dynamic aggregation from e = 1 on (training takes place
+    # during period g, so ATT(g, g) measures a programme still under way).
+    post = moderndid.aggte(result, type="dynamic", min_e=1, boot=False, cband=False)
+    aggregations["post_training"] = {"att": float(post.overall_att), "se": float(post.overall_se)}
     return {"group_time": group_time, "aggregations": aggregations,
             "pretest": {"statistic": float(result.wald_stat), "p": float(result.wald_pvalue)}}
 
