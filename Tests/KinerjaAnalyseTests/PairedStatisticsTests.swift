@@ -27,6 +27,13 @@ import Testing
     return try! JSONDecoder().decode(Reference.self, from: Data(contentsOf: url)).cases
   }()
 
+  /// The fixture holds every case its script writes: an emptied or truncated file would
+  /// otherwise run no case at all and pass.
+  @Test func theFixtureHoldsEveryCase() {
+    #expect(Self.cases.count == 12)
+    #expect(Set(Self.cases.map(\.name)).count == 12)
+  }
+
   /// ttest_rel, its CI, dz and wilcoxon agree with scipy 1.17 to 1e-9, on every path.
   @Test(arguments: cases.map(\.name))
   func agreesWithScipy(name: String) throws {

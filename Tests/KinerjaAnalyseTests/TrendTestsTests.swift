@@ -21,6 +21,13 @@ import Testing
     return try! JSONDecoder().decode(Reference.self, from: Data(contentsOf: url)).cases
   }()
 
+  /// The fixture holds every case its script writes: an emptied or truncated file would
+  /// otherwise run no case at all and pass.
+  @Test func theFixtureHoldsEveryCase() {
+    #expect(Self.cases.count == 7)
+    #expect(Set(Self.cases.map(\.name)).count == 7)
+  }
+
   /// OLS (statsmodels), Theil–Sen (scipy) and Mann–Kendall (pymannkendall) agree to 1e-9.
   @Test(arguments: cases.map(\.name))
   func agreesWithReferences(name: String) throws {

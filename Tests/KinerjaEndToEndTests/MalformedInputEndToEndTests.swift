@@ -240,7 +240,7 @@ import Testing
       "\(file),5,invalid_number,score,,Baik,\(n2),2024-01,'=1+2",
       "\(file),7,invalid_number,score,,Baik,\(n1),2024-01,\"abc, def\"",
       "\(file),8,malformed_row,,\"expected 5 fields, found 6\",,,,",
-      "\(file),10,score_out_of_range,score,,Baik,\(n1),2024-02,'-5",
+      "\(file),10,score_out_of_range,score,,Baik,\(n1),2024-02,-5",
       "\(file),11,unknown_value,rating,,'=Luar Biasa,\(n2),2024-03,70",
       "\(file),12,unknown_value,rating,,'+Luar Biasa,\(n2),2024-04,70",
       "\(file),13,unknown_value,rating,,'-Luar Biasa,\(n2),2024-05,70",

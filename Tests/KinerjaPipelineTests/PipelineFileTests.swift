@@ -53,6 +53,15 @@ import Testing
     #expect(pipeline.sha256.count == 64)
   }
 
+  /// `chunk_size` takes bytes, KiB, MiB or GiB; 8 MiB when not given.
+  @Test func chunkSizes() throws {
+    let base = "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n"
+    #expect(try load(base).chunkSize == 8 << 20)
+    for (text, bytes) in [("65536", 65536), ("256KiB", 256 << 10), ("8 MiB", 8 << 20), ("1GiB", 1 << 30)] {
+      #expect(try load(base + "chunk_size: \(text)\n").chunkSize == bytes, "\(text)")
+    }
+  }
+
   @Test func unknownKeyIsNamedWithItsLine() throws {
     let failure = try #require(error(Self.minimal + "\nthreds: 2\n"))
     #expect(failure.key == "threds")
@@ -71,6 +80,8 @@ import Testing
   @Test(arguments: [
     ("grain: weekly", "grain"), ("min_group: five", "min_group"), ("min_group: 0", "min_group"),
     ("threads: 2.5", "threads"), ("max_reject_rate: 2", "max_reject_rate"), ("output: [a, b]", "output"),
+    ("chunk_size: 1KiB", "chunk_size"), ("chunk_size: 2GiB", "chunk_size"), ("chunk_size: 8MB", "chunk_size"),
+    ("chunk_size: -1MiB", "chunk_size"), ("chunk_size: 9999999999999999GiB", "chunk_size"),
   ])
   func wrongTypesAreNamed(line: String, key: String) throws {
     let text = "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n\(line)\n"

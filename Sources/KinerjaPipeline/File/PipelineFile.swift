@@ -19,6 +19,7 @@ import Yams
 /// min_group: 5
 /// output: ../out/sample
 /// threads: 2                  # default: the machine's cores
+/// chunk_size: 8MiB            # bytes a thread reads at a time: 64KiB to 1GiB (default 8MiB)
 /// max_reject_rate: 0.10       # default for every input
 /// outputs: [trends, trend_tests, service_satisfaction, training_coverage, training_effects, did,
 ///           cost_effectiveness, agency_rankings, training_needs]
@@ -60,6 +61,8 @@ public struct PipelineFile: Sendable {
   /// The output location, resolved against the pipeline file's folder, if the file names one.
   public var output: String?
   public var threads: Int?
+  /// The bytes of one parallel ingest chunk: results never depend on it, memory does.
+  public var chunkSize = 8 << 20
   /// The default limit on rejected rows / rows read.
   public var maxRejectRate: Double = 0.10
   /// Ranking component weights as written (normalised to sum to 1 when used); default equal.
@@ -224,6 +227,19 @@ private struct NodeReader {
     return value
   }
 
+  /// A size in bytes, written as a whole number or with a unit: `65536`, `256KiB`, `8MiB`, `1GiB`.
+  func byteCount(_ node: Node, _ key: String, in range: ClosedRange<Int>) throws -> Int {
+    let units: [(suffix: String, shift: Int)] = [("KiB", 10), ("MiB", 20), ("GiB", 30), ("", 0)]
+    if case .scalar = node, let text = node.string?.trimmingCharacters(in: .whitespaces),
+      let unit = units.first(where: { text.hasSuffix($0.suffix) }),
+      let count = Int(text.dropLast(unit.suffix.count).trimmingCharacters(in: .whitespaces)),
+      count >= 0, count <= range.upperBound >> unit.shift, range.contains(count << unit.shift)
+    {
+      return count << unit.shift
+    }
+    throw error(node, key, "expected a size from 64KiB to 1GiB (for example 8MiB)")
+  }
+
   func rate(_ node: Node, _ key: String) throws -> Double {
     guard case .scalar = node, let value = node.float, (0...1).contains(value) else {
       throw error(node, key, "expected a share from 0 to 1 (for example 0.05)")
@@ -234,8 +250,8 @@ private struct NodeReader {
   mutating func pipeline(_ root: Node, folder: String) throws -> PipelineFile {
     var pipeline = PipelineFile(path: path, sha256: "", inputs: [])
     let keys: Set<String> = [
-      "inputs", "grain", "min_group", "output", "threads", "max_reject_rate", "outputs", "impact",
-      "ikm_grain",
+      "inputs", "grain", "min_group", "output", "threads", "chunk_size", "max_reject_rate", "outputs",
+      "impact", "ikm_grain",
       "rankings", "report", "language", "dated_runs", "keep_runs",
     ]
     var inputsNode: Node?
@@ -250,6 +266,7 @@ private struct NodeReader {
       case "min_group": pipeline.minGroup = try integer(value, key, in: 1...1_000_000)
       case "output": pipeline.output = Self.resolve(try string(value, key), in: folder)
       case "threads": pipeline.threads = try integer(value, key, in: 1...1024)
+      case "chunk_size": pipeline.chunkSize = try byteCount(value, key, in: (64 << 10)...(1 << 30))
       case "max_reject_rate": pipeline.maxRejectRate = try rate(value, key)
       case "outputs": pipeline.outputs = try analyses(value, key)
       case "rankings":

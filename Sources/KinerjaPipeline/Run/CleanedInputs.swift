@@ -31,10 +31,10 @@ struct CleanedInputs: Sendable {
       let fingerprint: InputFingerprint
       switch input.kind {
       case .employees:
-        (result.roster, tally, fingerprint) = try EmployeeCleaner().clean(
+        (result.roster, tally, fingerprint) = try EmployeeCleaner(chunkSize: pipeline.chunkSize).clean(
           reader, threads: threads, rejects: &rejects, progress: progress)
       case .performance:
-        (result.panel, tally, fingerprint) = try PerformanceCleaner(grain: pipeline.grain).clean(
+        (result.panel, tally, fingerprint) = try PerformanceCleaner(grain: pipeline.grain, chunkSize: pipeline.chunkSize).clean(
           reader, roster: result.roster, threads: threads, rejects: &rejects, progress: progress)
       case .training:
         let cleaned = try TrainingCleaner().clean(
