@@ -60,9 +60,21 @@ func records(_ path: String, dialect: Dialect, bufferSize: Int = 1 << 20) throws
     #expect(!read[2].malformed && read[2].fields == ["2", "3"] && read[2].line == 3)
   }
 
-  @Test func unterminatedQuoteAtEndOfFile() throws {
+  /// A quote that never closes loses only its own line: the lines after it are read again.
+  @Test func unterminatedQuoteLosesOnlyItsLine() throws {
     let directory = TemporaryDirectory()
     let path = directory.write("a.csv", "a;b\n1;2\n3;\"never closed\n4;5\n")
+    let read = try records(path, dialect: semicolon)
+    #expect(read.count == 4)
+    #expect(read[2].malformed && read[2].line == 3)
+    #expect(read[2].fields == ["3;\"never closed\n"], "the raw line alone")
+    #expect(!read[3].malformed && read[3].fields == ["4", "5"] && read[3].line == 4)
+  }
+
+  /// Without a line end after it, an open quote is still open at the end of the file.
+  @Test func unterminatedQuoteOnTheLastLine() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.write("a.csv", "a;b\n1;2\n3;\"never closed")
     let read = try records(path, dialect: semicolon)
     #expect(read.count == 3)
     #expect(read[2].malformed && read[2].line == 3)

@@ -17,6 +17,12 @@ struct RowChecks {
       throw Rejection(.malformedRow, detail: "quote still open at end of file")
     case .tooLong?:
       throw Rejection(.malformedRow, detail: "record longer than 16 MiB; the rest of its line is skipped")
+    case .strayQuote(let field)?:
+      let column = mapping.positions.first { $0.value == field }?.key
+      throw Rejection(
+        .malformedRow, column: column ?? (field < mapping.header.count ? mapping.header[field] : nil),
+        detail: "a quote opened in column \(field + 1) runs over the line end; this line is rejected "
+          + "alone and reading goes on with the next")
     case nil:
       break
     }

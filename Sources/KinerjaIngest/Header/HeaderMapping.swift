@@ -14,6 +14,16 @@ public struct HeaderMapping: Sendable {
   /// Header names that match no canonical column.
   public let unknownColumns: [String]
 
+  /// The shape every record of the export has: the header's field count, and line breaks
+  /// only in free-text columns and in columns the contract does not know.
+  public var recordShape: RecordShape {
+    var lineBreaks = Array(repeating: true, count: header.count)
+    for (name, position) in positions where schema.column(named: name)?.isFreeText == false {
+      lineBreaks[position] = false
+    }
+    return RecordShape(fields: header.count, lineBreaks: lineBreaks)
+  }
+
   /// Matches `header` against `schema`, applying `overrides` (export header → canonical name).
   public init(
     header: [String], schema: InputSchema, overrides: [String: String] = [:], path: String

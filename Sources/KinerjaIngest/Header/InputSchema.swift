@@ -8,12 +8,19 @@ public struct CanonicalColumn: Sendable {
   public let isRequired: Bool
   /// Whether it holds personal data, which must never reach an output.
   public let isPersonal: Bool
+  /// Whether it holds free text (a name, a comment), which may run over a line end inside
+  /// quotes; a code, a number, a date or a vocabulary word never does.
+  public let isFreeText: Bool
 
-  init(_ name: String, aliases: [String] = [], required: Bool = false, personal: Bool = false) {
+  init(
+    _ name: String, aliases: [String] = [], required: Bool = false, personal: Bool = false,
+    freeText: Bool = false
+  ) {
     self.name = name
     self.aliases = aliases
     self.isRequired = required
     self.isPersonal = personal
+    self.isFreeText = freeText || personal
   }
 }
 
@@ -51,8 +58,8 @@ extension InputSchema {
       .init("nip", aliases: ["nip_baru", "nomor_induk_pegawai"], required: true),
       .init("name", aliases: ["nama", "nama_pegawai"], personal: true),
       .init("agency_code", aliases: ["kode_instansi", "instansi_id", "kode_opd"], required: true),
-      .init("agency_name", aliases: ["instansi", "nama_instansi", "opd", "perangkat_daerah"]),
-      .init("unit", aliases: ["unit_kerja", "satuan_kerja", "unor"]),
+      .init("agency_name", aliases: ["instansi", "nama_instansi", "opd", "perangkat_daerah"], freeText: true),
+      .init("unit", aliases: ["unit_kerja", "satuan_kerja", "unor"], freeText: true),
       .init("region", aliases: ["wilayah", "daerah", "kabupaten_kota", "lokasi_kerja"], required: true),
       .init("sector", aliases: ["bidang", "sektor", "urusan"]),
       .init("grade", aliases: ["golongan", "gol", "pangkat_golongan", "gol_ruang"]),
@@ -81,10 +88,10 @@ extension InputSchema {
     columns: [
       .init("nip", aliases: ["nip_baru"], required: true),
       .init("program_id", aliases: ["kode_pelatihan", "kode_diklat", "id_program"], required: true),
-      .init("program_name", aliases: ["nama_pelatihan", "nama_diklat"]),
+      .init("program_name", aliases: ["nama_pelatihan", "nama_diklat"], freeText: true),
       .init("method", aliases: ["metode", "jenis"], required: true),
-      .init("topic", aliases: ["materi", "tema", "bidang_kompetensi"]),
-      .init("provider", aliases: ["penyelenggara", "lembaga"]),
+      .init("topic", aliases: ["materi", "tema", "bidang_kompetensi"], freeText: true),
+      .init("provider", aliases: ["penyelenggara", "lembaga"], freeText: true),
       .init("start_date", aliases: ["tanggal_mulai", "tgl_mulai"], required: true),
       .init("end_date", aliases: ["tanggal_selesai", "tgl_selesai"]),
       .init("hours_jp", aliases: ["jp", "jumlah_jp", "jam_pelajaran"]),
@@ -99,7 +106,7 @@ extension InputSchema {
     kind: .serviceFeedback,
     columns: [
       .init("agency_code", aliases: ["kode_instansi", "kode_opd"], required: true),
-      .init("unit", aliases: ["unit_layanan", "unit_kerja"]),
+      .init("unit", aliases: ["unit_layanan", "unit_kerja"], freeText: true),
       .init("date", aliases: ["tanggal", "tanggal_survei"]),
       .init("period", aliases: ["periode"]),
       .init("respondent_id", aliases: ["id_responden"]),

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// One record of an export as libcsv delivered it.
 ///
 /// The field bytes belong to the reader and stay valid only while the closure that
@@ -68,4 +72,35 @@ public enum Malformation: Sendable, Equatable {
   case unterminatedQuote
   /// A record longer than the reader's limit (16 MiB); the rest of its line is skipped.
   case tooLong
+  /// A quote opened in field `field` (0-based) ran over the line end, and the record it
+  /// made of several lines does not fit the input: the wrong field count, a line break in
+  /// a field that cannot hold one, or a quote that never closes properly. The record is
+  /// this one line; reading resumed on the next.
+  case strayQuote(field: Int)
+}
+
+/// What a record of one input looks like, so that a quote that swallowed line ends can be
+/// told from a quoted field that really holds them.
+public struct RecordShape: Sendable, Equatable {
+  /// The number of fields every record has (the header's).
+  public var fields: Int
+  /// For each field, whether it may hold a line break.
+  public var lineBreaks: [Bool]
+
+  public init(fields: Int, lineBreaks: [Bool]) {
+    self.fields = fields
+    self.lineBreaks = lineBreaks
+  }
+
+  /// Whether `record`, which runs over several lines, has this shape.
+  func fits(_ record: CSVRecord) -> Bool {
+    guard record.count == fields else { return false }
+    for index in 0..<record.count where !lineBreaks[index] {
+      let field = record[index]
+      if let base = field.baseAddress, memchr(base, 0x0A, field.count) != nil || memchr(base, 0x0D, field.count) != nil {
+        return false
+      }
+    }
+    return true
+  }
 }

@@ -15,12 +15,15 @@ public struct CSVRecordReader {
   public let dialect: Dialect
   /// Size of the read buffer in bytes.
   public var bufferSize: Int
+  /// The shape of the input's records, when known; see `RecordAssembler` for its use.
+  public var shape: RecordShape?
 
   /// Creates a reader for `path` with an already detected or configured dialect.
-  public init(path: String, dialect: Dialect, bufferSize: Int = 1 << 20) {
+  public init(path: String, dialect: Dialect, bufferSize: Int = 1 << 20, shape: RecordShape? = nil) {
     self.path = path
     self.dialect = dialect
     self.bufferSize = max(1, bufferSize)
+    self.shape = shape
   }
 
   /// Calls `body` for every record of the file, the header included, in file order.
@@ -34,7 +37,7 @@ public struct CSVRecordReader {
   ) throws -> InputFingerprint {
     let file = try InputFile(path: path)
     defer { file.close() }
-    var assembler = RecordAssembler(delimiter: dialect.delimiter)
+    var assembler = RecordAssembler(delimiter: dialect.delimiter, shape: shape)
     var hasher = SHA256()
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
     defer { buffer.deallocate() }
@@ -71,7 +74,7 @@ public struct CSVRecordReader {
     let file = try InputFile(path: path)
     defer { file.close() }
     try file.seek(to: offset)
-    var assembler = RecordAssembler(delimiter: dialect.delimiter, firstLine: line)
+    var assembler = RecordAssembler(delimiter: dialect.delimiter, firstLine: line, shape: shape)
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
     defer { buffer.deallocate() }
     var result: Result?
@@ -96,6 +99,10 @@ public struct CSVRecordReader {
 /// cannot capture Swift state, so the `FieldBuffer` they fill travels through libcsv's `void *`.
 /// Input is fed one line (or the part of a line a buffer holds) at a time, which is
 /// how every record learns the line and byte offset where it starts.
+///
+/// A record that runs over line ends inside quotes but is broken, or does not fit `shape`,
+/// is taken for a stray quote: only its first line becomes a (malformed) record, and the
+/// lines after it are fed again, so one stray quote never swallows the rows behind it.
 struct RecordAssembler: ~Copyable {
   // `fields` comes first: with `-sanitize=thread`, Swift 6.3 instruments this type's
   // mutating methods by treating its first stored value as an address, which does not
@@ -104,19 +111,29 @@ struct RecordAssembler: ~Copyable {
   private let fields: UnsafeMutablePointer<FieldBuffer>
   private var parser = csv_parser()
   private let delimiter: UInt8
+  /// The input's record shape, when known: a record over several lines must have it.
+  private let shape: RecordShape?
   /// Raw bytes of the open record from earlier segments, kept only while a record spans them.
   private var pendingRaw: [UInt8] = []
   /// Set after libcsv refused a line, until the rest of that line has been skipped.
   private var malformedPending: Malformation?
+  /// Lines after a stray quote's line, to be fed again, and the file offset they start at.
+  private var refeed: [UInt8] = []
+  private var refeedOffset: Int64 = 0
 
   private let firstLine: Int
   private var line: Int
   private var recordLine: Int
   private var recordOffset: Int64 = 0
+  /// The file offset of `pendingRaw`'s first byte.
+  private var recordRawOffset: Int64 = 0
+  /// The field in which the open record ran over its first line end.
+  private var openedField = 0
   private var recordOpen = false
 
-  init(delimiter: UInt8, firstLine: Int = 1) {
+  init(delimiter: UInt8, firstLine: Int = 1, shape: RecordShape? = nil) {
     self.delimiter = delimiter
+    self.shape = shape
     self.firstLine = firstLine
     self.line = firstLine
     self.recordLine = firstLine
@@ -155,6 +172,7 @@ struct RecordAssembler: ~Copyable {
       let end = newline.map { base.distance(to: UnsafeRawPointer($0)) + 1 } ?? chunk.count
       let segment = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
       try feedSegment(segment, at: offset + Int64(start), endsLine: newline != nil, body)
+      if !refeed.isEmpty { try feedAgain(body) }
       start = end
       if newline != nil && offset + Int64(end) >= limit && !recordOpen && malformedPending == nil {
         return offset + Int64(end)
@@ -163,14 +181,41 @@ struct RecordAssembler: ~Copyable {
     return nil
   }
 
+  /// Feeds the lines queued by `resynchronize`, which may queue lines again.
+  private mutating func feedAgain(_ body: (CSVRecord) throws -> Void) throws {
+    while !refeed.isEmpty {
+      let bytes = refeed
+      let offset = refeedOffset
+      refeed = []
+      try bytes.withUnsafeBytes { raw in
+        var start = 0
+        while start < raw.count {
+          let newline = memchr(raw.baseAddress! + start, 0x0A, raw.count - start)
+          let end = newline.map { raw.baseAddress!.distance(to: UnsafeRawPointer($0)) + 1 } ?? raw.count
+          try feedSegment(
+            UnsafeRawBufferPointer(rebasing: raw[start..<end]), at: offset + Int64(start),
+            endsLine: newline != nil, body)
+          start = end
+          if !refeed.isEmpty {
+            // Another stray quote: its lines are queued; the rest of these follow them.
+            refeed.append(contentsOf: raw[end...])
+            return
+          }
+        }
+      }
+    }
+  }
+
   private mutating func feedSegment(
     _ segment: UnsafeRawBufferPointer, at offset: Int64, endsLine: Bool,
     _ body: (CSVRecord) throws -> Void
   ) throws {
-    defer { if endsLine { line += 1 } }
     if let malformation = malformedPending {
       keepRaw(segment)
-      if endsLine { try deliverMalformed(malformation, body) }
+      if endsLine {
+        try deliverMalformed(malformation, body)
+        line += 1
+      }
       return
     }
     if !recordOpen && !Self.isBlank(segment) {
@@ -179,8 +224,15 @@ struct RecordAssembler: ~Copyable {
       recordOpen = true
       recordLine = line
       recordOffset = offset + Int64(segment.prefix { $0 == 0x0A || $0 == 0x0D }.count)
+      recordRawOffset = offset
     }
+    let spansLines = recordOpen && recordLine < line
     if recordOpen && pendingRaw.count + segment.count > Self.maximumRecordBytes {
+      if spansLines {
+        pendingRaw.append(contentsOf: segment)
+        try resynchronize(body)
+        return
+      }
       // Broken off before libcsv buffers more of it: the rest of the line is skipped.
       keepRaw(segment)
       if endsLine {
@@ -188,9 +240,15 @@ struct RecordAssembler: ~Copyable {
       } else {
         malformedPending = .tooLong
       }
+      if endsLine { line += 1 }
       return
     }
     let parsed = csv_parse(&parser, segment.baseAddress, segment.count, fieldEnded, recordEnded, fields)
+    if spansLines && (parsed < segment.count || completedRecordMisfits()) {
+      pendingRaw.append(contentsOf: segment)
+      try resynchronize(body)
+      return
+    }
     try deliverCompleted(body)
     if parsed < segment.count {
       keepRaw(segment)
@@ -205,8 +263,34 @@ struct RecordAssembler: ~Copyable {
     } else {
       // Still inside the line: even when libcsv has only skipped leading spaces so far, the
       // record began here, wherever the read buffer happened to end.
+      if endsLine && !spansLines { openedField = fields.pointee.fieldCount }
       pendingRaw.append(contentsOf: segment)
     }
+    if endsLine { line += 1 }
+  }
+
+  /// Whether the record libcsv just completed, which ran over line ends, breaks `shape`.
+  private func completedRecordMisfits() -> Bool {
+    let buffer = fields.pointee
+    guard let shape, buffer.recordCount > 0 else { return false }
+    let record = CSVRecord(
+      line: recordLine, offset: recordOffset, malformation: nil,
+      bytes: UnsafeRawBufferPointer(start: buffer.bytes, count: buffer.byteCount),
+      fieldEnds: UnsafeBufferPointer(start: buffer.ends, count: buffer.recordEnds[0]), firstField: 0)
+    return !shape.fits(record)
+  }
+
+  /// Delivers the first line of the open record, which runs over line ends but cannot be a
+  /// record, as a stray quote, and queues the lines after it to be fed again.
+  private mutating func resynchronize(_ body: (CSVRecord) throws -> Void) throws {
+    let raw = pendingRaw
+    let firstLineEnd = raw.firstIndex(of: 0x0A)! + 1
+    pendingRaw = Array(raw[..<firstLineEnd])
+    let resumeLine = recordLine + 1
+    try deliverMalformed(.strayQuote(field: openedField), body)
+    line = resumeLine
+    refeed = Array(raw[firstLineEnd...])
+    refeedOffset = recordRawOffset + Int64(firstLineEnd)
   }
 
   /// Records longer than this are malformed (`tooLong`), so one record never takes more memory.
@@ -225,16 +309,25 @@ struct RecordAssembler: ~Copyable {
 
   /// Flushes the last record (a missing final line end is fine) and reports an open quote.
   mutating func finish(_ body: (CSVRecord) throws -> Void) throws {
-    if let malformation = malformedPending {
-      try deliverMalformed(malformation, body)
+    while true {
+      if let malformation = malformedPending {
+        try deliverMalformed(malformation, body)
+        return
+      }
+      let spansLines = recordOpen && recordLine < line
+      let status = csv_fini(&parser, fieldEnded, recordEnded, fields)
+      if spansLines && (status != 0 || completedRecordMisfits()) {
+        try resynchronize(body)
+        try feedAgain(body)
+        continue
+      }
+      try deliverCompleted(body)
+      if status != 0 {
+        try deliverMalformed(.unterminatedQuote, body)
+      }
+      recordOpen = false
       return
     }
-    let status = csv_fini(&parser, fieldEnded, recordEnded, fields)
-    try deliverCompleted(body)
-    if status != 0 {
-      try deliverMalformed(.unterminatedQuote, body)
-    }
-    recordOpen = false
   }
 
   private mutating func deliverCompleted(_ body: (CSVRecord) throws -> Void) throws {

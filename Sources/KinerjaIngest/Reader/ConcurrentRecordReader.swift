@@ -28,13 +28,18 @@ public struct ConcurrentRecordReader: Sendable {
   /// Whether to compute the file's SHA-256 while reading (on the merging thread); without
   /// it the fingerprint's `sha256` is empty.
   public var hashes = true
+  /// The shape of the input's records, when known; see `CSVRecordReader.shape`.
+  public var shape: RecordShape?
 
   /// Creates a reader; chunks of a few MiB keep every core busy and memory small.
-  public init(path: String, dialect: Dialect, chunkSize: Int = 8 << 20, threads: Int) {
+  public init(
+    path: String, dialect: Dialect, chunkSize: Int = 8 << 20, threads: Int, shape: RecordShape? = nil
+  ) {
     self.path = path
     self.dialect = dialect
     self.chunkSize = max(1, chunkSize)
     self.threads = max(1, threads)
+    self.shape = shape
   }
 
   /// Where a merged chunk lies in the file.
@@ -63,7 +68,7 @@ public struct ConcurrentRecordReader: Sendable {
     let size = file.size()
     let layout = ChunkLayout(
       file: file, size: size, chunkSize: Int64(chunkSize), dataStart: try Self.dataStart(of: file),
-      delimiter: dialect.delimiter)
+      delimiter: dialect.delimiter, shape: shape)
     let buffers = ChunkBuffers(size: Int(min(Int64(chunkSize), max(size, 1))))
     defer { buffers.deallocate() }
     let parseChunk: @Sendable (Int, Int64?, ChunkBytes?) throws -> ParsedChunk<Partial> = {
@@ -145,6 +150,7 @@ private struct ChunkLayout: Sendable {
   let chunkSize: Int64
   let dataStart: Int64
   let delimiter: UInt8
+  let shape: RecordShape?
 
   var count: Int { size == 0 ? 1 : Int((size + chunkSize - 1) / chunkSize) }
 
@@ -167,7 +173,7 @@ private struct ChunkLayout: Sendable {
     let limit = nextCut >= size ? size : try lineStart(atOrAfter: nextCut, chunk: bytes, chunkOffset: cut)
     guard first < limit else { return ChunkOutcome(start: first, end: first, lineEnds: 0) }
 
-    var assembler = RecordAssembler(delimiter: delimiter)
+    var assembler = RecordAssembler(delimiter: delimiter, shape: shape)
     // Bytes of this chunk from the start on, then further bytes until the open record ends.
     var position = first
     if first < nextCut {

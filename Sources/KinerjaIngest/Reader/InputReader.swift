@@ -66,7 +66,8 @@ public struct InputReader: Sendable {
   ) throws -> InputFingerprint {
     var rows = 0
     var isHeader = true
-    let fingerprint = try CSVRecordReader(path: path, dialect: dialect).forEachRecord(progress: progress) {
+    let reader = CSVRecordReader(path: path, dialect: dialect, shape: mapping.recordShape)
+    let fingerprint = try reader.forEachRecord(progress: progress) {
       record in
       if isHeader {
         isHeader = false
@@ -104,7 +105,8 @@ public struct InputReader: Sendable {
   ) throws -> InputFingerprint {
     let headerOffset: Int64 = dialect.hasByteOrderMark ? 3 : 0
     var rows = 0
-    var reader = ConcurrentRecordReader(path: path, dialect: dialect, chunkSize: chunkSize, threads: threads)
+    var reader = ConcurrentRecordReader(
+      path: path, dialect: dialect, chunkSize: chunkSize, threads: threads, shape: mapping.recordShape)
     reader.hashes = hashes
     let fingerprint = try reader.read(
       parse: { records in
@@ -162,7 +164,8 @@ public struct InputReader: Sendable {
   /// Reads the data row that starts at `offset` on `line` again.
   public func row<Result>(at offset: Int64, line: Int, _ body: (CSVRecord) throws -> Result) throws -> Result?
   {
-    try CSVRecordReader(path: path, dialect: dialect).record(at: offset, line: line, body)
+    try CSVRecordReader(path: path, dialect: dialect, shape: mapping.recordShape).record(
+      at: offset, line: line, body)
   }
 }
 
