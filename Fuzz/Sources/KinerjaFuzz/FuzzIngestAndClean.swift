@@ -26,10 +26,14 @@ func LLVMFuzzerRunDriver(
 /// counts and rejects. As the other three it is cleaned once. Every row read must be
 /// accepted or rejected. Errors that name the file (empty, header only, missing column,
 /// not CSV) are fine; a crash, a hang, a broken invariant or a disagreement is a finding.
+/// Then a stray quote is put into one of its lines: exactly that line may be lost.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzIngestAndClean(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   let path = FuzzFiles.shared.input
-  FileManager.default.createFile(atPath: path, contents: data.map { Data(bytes: $0, count: size) } ?? Data())
+  let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+  FileManager.default.createFile(atPath: path, contents: Data(bytes))
+  checkStrayQuote(bytes, path: path)
+  FileManager.default.createFile(atPath: path, contents: Data(bytes))
   check(.performance, path: path)
   check(.employees, path: path)
   for kind in [InputKind.training, .serviceFeedback, .trainingFeedback] { checkOnce(kind, path: path) }
@@ -123,4 +127,63 @@ private func checkOnce(_ kind: InputKind, path: String) {
   }
   precondition(tally.rowsRead == tally.accepted + tally.rejected, "rows read = accepted + rejected")
   precondition(rejects.rows.count == tally.rejected, "every rejected row is recorded")
+}
+
+/// A data row as the reader delivers it.
+private struct FuzzRow: Equatable {
+  var line: Int
+  var offset: Int64
+  var malformed: Bool
+  var fields: [String]
+}
+
+private func rows(_ path: String) -> [FuzzRow]? {
+  guard let reader = try? InputReader(kind: .performance, path: path) else { return nil }
+  var rows: [FuzzRow] = []
+  do {
+    try reader.forEachRow { record in
+      rows.append(
+        FuzzRow(
+          line: record.line, offset: record.offset, malformed: record.malformation != nil,
+          fields: record.fieldTexts))
+    }
+  } catch {
+    return nil
+  }
+  return rows
+}
+
+/// Puts a `"` at the start of a field that cannot hold a line break, on a line of its own
+/// row that has no quote or lone CR, and checks that the file then reads as before but for
+/// that line, which becomes one malformed row: a stray quote never swallows other rows.
+private func checkStrayQuote(_ bytes: [UInt8], path: String) {
+  guard let baseline = rows(path), let reader = try? InputReader(kind: .performance, path: path) else {
+    return
+  }
+  let delimiter = reader.dialect.delimiter
+  let shape = reader.mapping.recordShape
+  var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
+  let starts = Set(baseline.filter { row in !row.fields.contains { $0.utf8.contains(0x0A) } }.map(\.line))
+  let candidates = (2...max(2, lines.count)).filter { line in
+    line <= lines.count && starts.contains(line)
+      && !lines[line - 1].contains(UInt8(ascii: "\"")) && !lines[line - 1].dropLast().contains(0x0D)
+  }
+  guard !candidates.isEmpty else { return }
+  let line = candidates[bytes.count % candidates.count]
+  let fieldStarts = [0] + lines[line - 1].indices.filter { lines[line - 1][$0] == delimiter }.map { $0 + 1 }
+  let typed = fieldStarts.indices.filter { $0 < shape.fields && !shape.lineBreaks[$0] }
+  guard !typed.isEmpty else { return }
+  let field = typed[(bytes.count / 7) % typed.count]
+  lines[line - 1].insert(UInt8(ascii: "\""), at: fieldStarts[field])
+  FileManager.default.createFile(atPath: path, contents: Data(lines.joined(separator: [0x0A])))
+  guard let damaged = rows(path) else { fatalError("a stray quote on line \(line) made the file unreadable") }
+  let expected = baseline.filter { $0.line != line }.map { row -> FuzzRow in
+    var row = row
+    if row.line > line { row.offset += 1 }
+    return row
+  }
+  let lost = damaged.filter { $0.line == line }
+  precondition(lost.count == 1 && lost[0].malformed, "the stray quote's line is one malformed row: \(lost)")
+  precondition(
+    damaged.filter { $0.line != line } == expected, "a stray quote on line \(line) changed other rows")
 }
