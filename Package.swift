@@ -116,7 +116,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaEndToEndTests",
-      dependencies: ["kinerja", "KinerjaTestSupport", "KinerjaIngest"],
+      dependencies: ["kinerja", "KinerjaTestSupport", "KinerjaIngest", "KinerjaExport"],
       resources: [.copy("Fixtures")],
       swiftSettings: swiftSettings),
   ]

@@ -31,6 +31,16 @@ struct ValidateCommand: ParsableCommand {
         if status.rawValue > worst.rawValue { worst = status }
       }
     }
+    if file.output != nil {
+      do {
+        try PipelineRun(pipeline: file, output: nil, threads: nil).checkOutputLocation()
+        print("output: \(file.output!): writable")
+      } catch {
+        print("output: error: \(error)")
+        let status = ExitStatus(for: error) ?? .io
+        if status.rawValue > worst.rawValue { worst = status }
+      }
+    }
     if worst != .success { throw ExitCode(worst.rawValue) }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaExport
 import KinerjaIngest
 import KinerjaTestSupport
 import Testing
@@ -36,6 +37,7 @@ import Testing
   @Test func everyOutputIsDocumented() {
     let written = Set(Self.outputs.keys.filter { $0.hasSuffix(".csv") && !$0.hasPrefix("rejects/") })
     #expect(written == Set(Self.names.map { "\($0).csv" }))
+    #expect(Set(Self.names) == OutputTable.names, "publishing's clean-up knows every output")
     #expect(Set(Self.documented.keys) == Set(Self.names + ["rejects/<input>.csv"]))
   }
 

@@ -15,25 +15,70 @@ import Testing
     directory.write("out/notes.txt", "the planner's own file")
     let first = try OutputDirectory(path: out)
     #expect(first.publishing == .exchange)
-    try stage(["a.csv": "old a", "b.csv": "old b", "rejects/performance.csv": "old rejects"], in: first)
-    try first.publish(files: ["a.csv", "b.csv", "rejects/performance.csv", "manifest.json"])
+    try stage(["trends.csv": "old a", "trend_tests.csv": "old b", "rejects/performance.csv": "old rejects"], in: first)
+    try first.publish(files: ["trends.csv", "trend_tests.csv", "rejects/performance.csv", "manifest.json"])
     first.release()
-    #expect(directory.read("out/a.csv") == "old a")
+    #expect(directory.read("out/trends.csv") == "old a")
     #expect(directory.read("out/notes.txt") == "the planner's own file")
     directory.write("out/rejects/README.txt", "kept beside the rejects")
 
     let second = try OutputDirectory(path: out)
-    #expect(second.previousOutputs().sorted() == ["a.csv", "b.csv", "manifest.json", "rejects/performance.csv"])
-    try stage(["a.csv": "new a"], in: second)
-    try second.publish(files: ["a.csv", "manifest.json"])
+    #expect(
+      second.previousOutputs().sorted() == ["manifest.json", "rejects/performance.csv", "trend_tests.csv", "trends.csv"])
+    try stage(["trends.csv": "new a"], in: second)
+    try second.publish(files: ["trends.csv", "manifest.json"])
     second.release()
-    #expect(directory.read("out/a.csv") == "new a")
-    #expect(directory.read("out/b.csv") == nil, "an output the new run does not produce is gone")
+    #expect(directory.read("out/trends.csv") == "new a")
+    #expect(directory.read("out/trend_tests.csv") == nil, "an output the new run does not produce is gone")
     #expect(directory.read("out/rejects/performance.csv") == nil)
     #expect(directory.read("out/rejects/README.txt") == "kept beside the rejects")
     #expect(directory.read("out/notes.txt") == "the planner's own file")
     let left = try FileManager.default.contentsOfDirectory(atPath: directory.path)
     #expect(left == ["out"], "no staging folder is left beside the location: \(left)")
+  }
+
+  /// A previous manifest that lists files Kinerja never writes (an input beside the
+  /// outputs, a path outside the location) cannot make publishing remove them.
+  @Test(arguments: [true, false])
+  func onlyKinerjasOwnNamesAreEverRemoved(exchanging: Bool) throws {
+    let directory = TemporaryDirectory()
+    let out = "\(directory.path)/out"
+    for name in ["out/pegawai.csv", "out/Trends.CSV", "out/notes/trends.csv", "out/trends.csv.bak", "victim.txt"] {
+      directory.write(name, "not an output")
+    }
+    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+    let listed = [
+      "pegawai.csv", "Trends.CSV", "notes/trends.csv", "trends.csv.bak", "../victim.txt",
+      "\(directory.path)/victim.txt", "trends.csv",
+    ]
+    try RunManifest(
+      toolVersion: "test", pipelineFile: "p.yaml", pipelineSHA256: "", parameters: [:], threads: 1, inputs: [],
+      outputs: listed.map { .init(path: $0, bytes: 0, sha256: "") }, startedAt: Date(), finishedAt: Date(),
+      stages: []
+    ).write(to: "\(out)/manifest.json")
+    directory.write("out/trends.csv", "old trends")
+
+    let run = try OutputDirectory(path: out, exchanging: exchanging)
+    #expect(run.previousOutputs().sorted() == ["manifest.json", "trends.csv"])
+    try stage(["did_summary.csv": "new"], in: run)
+    try run.publish(files: ["did_summary.csv", "manifest.json"])
+    run.release()
+    #expect(directory.read("out/trends.csv") == nil, "an output of the last run that this one did not write")
+    for name in ["out/pegawai.csv", "out/Trends.CSV", "out/notes/trends.csv", "out/trends.csv.bak", "victim.txt"] {
+      #expect(directory.read(name) == "not an output", "\(name) is kept")
+    }
+  }
+
+  @Test func outputNames() {
+    for name in ["trends.csv", "did_summary.json", "report.html", "manifest.json", "rejects/performance.csv"] {
+      #expect(OutputDirectory.isOutputName(name), "\(name)")
+    }
+    for name in [
+      "", "/etc/passwd", "../x.csv", "a/b.csv", "rejects/../x.csv", "rejects/a/b.csv", "Trends.csv", "x.txt",
+      ".csv", "trends.csv.bak", "rejects", "kinerja.csv", "./trends.csv", "rejects/payroll.csv",
+    ] {
+      #expect(!OutputDirectory.isOutputName(name), "\(name)")
+    }
   }
 
   @Test func exchangeKeepsTheLocationsPermissions() throws {
@@ -42,8 +87,8 @@ import Testing
     try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
     chmod(out, 0o750)
     let run = try OutputDirectory(path: out)
-    try stage(["a.csv": "a"], in: run)
-    try run.publish(files: ["a.csv", "manifest.json"])
+    try stage(["trends.csv": "a"], in: run)
+    try run.publish(files: ["trends.csv", "manifest.json"])
     var info = stat()
     #expect(stat(out, &info) == 0 && info.st_mode & 0o777 == 0o750)
   }
@@ -53,9 +98,9 @@ import Testing
     try FileManager.default.createDirectory(atPath: "\(directory.path)/real", withIntermediateDirectories: true)
     symlink("\(directory.path)/real", "\(directory.path)/out")
     let run = try OutputDirectory(path: "\(directory.path)/out")
-    try stage(["a.csv": "a"], in: run)
-    try run.publish(files: ["a.csv", "manifest.json"])
-    #expect(directory.read("out/a.csv") == "a")
+    try stage(["trends.csv": "a"], in: run)
+    try run.publish(files: ["trends.csv", "manifest.json"])
+    #expect(directory.read("out/trends.csv") == "a")
     #expect(
       (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(directory.path)/out"))
         == "\(directory.path)/real")
@@ -66,15 +111,15 @@ import Testing
     let out = "\(directory.path)/out"
     let first = try OutputDirectory(path: out, exchanging: false)
     #expect(first.publishing == .fileByFile && first.fileByFileReason != nil)
-    try stage(["a.csv": "old a", "b.csv": "old b"], in: first)
-    try first.publish(files: ["a.csv", "b.csv", "manifest.json"])
+    try stage(["trends.csv": "old a", "trend_tests.csv": "old b"], in: first)
+    try first.publish(files: ["trends.csv", "trend_tests.csv", "manifest.json"])
     first.release()
     #expect(!FileManager.default.fileExists(atPath: first.stagingPath))
     let second = try OutputDirectory(path: out, exchanging: false)
-    try stage(["a.csv": "new a"], in: second)
-    try second.publish(files: ["a.csv", "manifest.json"])
-    #expect(directory.read("out/a.csv") == "new a")
-    #expect(directory.read("out/b.csv") == nil)
+    try stage(["trends.csv": "new a"], in: second)
+    try second.publish(files: ["trends.csv", "manifest.json"])
+    #expect(directory.read("out/trends.csv") == "new a")
+    #expect(directory.read("out/trend_tests.csv") == nil)
   }
 
   @Test func oneRunAtATime() throws {
@@ -102,8 +147,8 @@ import Testing
       try OutputDirectory(path: out, waiting: { _ in })
     }
     try await Task.sleep(nanoseconds: 200_000_000)
-    try stage(["a.csv": "a"], in: first)
-    try first.publish(files: ["a.csv", "manifest.json"])
+    try stage(["trends.csv": "a"], in: first)
+    try first.publish(files: ["trends.csv", "manifest.json"])
     first.release()
     let second = try await waited.value
     #expect(throws: OutputError.self) { try OutputDirectory(path: out, wait: false) }

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaIngest
 
 #if canImport(Glibc)
   import Glibc
@@ -222,7 +223,7 @@ public struct OutputDirectory: Sendable {
         throw OutputError.cannotPublish(path: destination, reason: OutputError.lastError())
       }
     }
-    for stale in Set(previousFiles).subtracting(files).sorted() where !stale.contains("..") {
+    for stale in Set(previousFiles).subtracting(files).sorted() {
       try? Self.remove("\(location)/\(stale)")
     }
     try? Self.removeTree(stagingPath)
@@ -328,7 +329,24 @@ public struct OutputDirectory: Sendable {
     guard let data = FileManager.default.contents(atPath: "\(location)/\(Self.manifestName)"),
       let listing = try? JSONDecoder().decode(OutputListing.self, from: data)
     else { return [] }
-    return listing.outputs.map(\.path) + [Self.manifestName]
+    return listing.outputs.map(\.path).filter(Self.isOutputName) + [Self.manifestName]
+  }
+
+  /// Whether `path` is a name Kinerja writes: a table (`trends.csv`, `trends.json` …), a
+  /// rejects file (`rejects/performance.csv`), `report.html` or the manifest. A manifest
+  /// that lists anything else (edited, or from another tool) cannot make the clean-up remove it.
+  static func isOutputName(_ path: String) -> Bool {
+    if path == "report.html" || path == manifestName { return true }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+    guard let name = parts.last, let dot = name.lastIndex(of: "."), [".csv", ".json"].contains(name[dot...]) else {
+      return false
+    }
+    let stem = String(name[..<dot])
+    switch parts.count {
+    case 1: return OutputTable.names.contains(stem)
+    case 2: return parts[0] == "rejects" && InputKind(rawValue: stem) != nil
+    default: return false
+    }
   }
 
   static func makeDirectory(_ path: String) throws {

@@ -22,6 +22,13 @@ public struct OutputTable: Sendable, Equatable {
   /// The rows; each has one cell per column.
   public var rows: [[Cell]]
 
+  /// The name of every table a run writes. Publishing removes an old file only when it is
+  /// one of these (as CSV or JSON), a rejects file, `report.html` or `manifest.json`.
+  public static let names: Set<String> = [
+    "trends", "trend_tests", "service_satisfaction", "training_coverage", "training_effects", "did_group_time",
+    "did_summary", "cost_effectiveness", "agency_rankings", "training_needs", "data_quality",
+  ]
+
   public init(name: String, columns: [String], rows: [[Cell]] = []) {
     self.name = name
     self.columns = columns

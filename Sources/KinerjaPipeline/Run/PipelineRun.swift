@@ -51,9 +51,26 @@ public struct PipelineRun {
     public var files: [String]
   }
 
+  /// Checks that the output location may be written: not the root, a system or home
+  /// folder, or a folder holding an input (a `PipelineFileError`, exit 2), and writable
+  /// (an `OutputError`, exit 3).
+  public func checkOutputLocation() throws {
+    try refuseForbiddenOutput()
+    if let reason = OutputLocationCheck.unwritable(output) {
+      throw OutputError.cannotWrite(path: output, reason: reason)
+    }
+  }
+
+  private func refuseForbiddenOutput() throws {
+    if let reason = OutputLocationCheck.refusal(of: output, inputs: pipeline.inputs.map(\.path)) {
+      throw PipelineFileError(path: pipeline.path, key: "output", message: "\(output) refused: \(reason)")
+    }
+  }
+
   /// Runs the pipeline.
   public func run() throws -> Summary {
     let started = Date()
+    try refuseForbiddenOutput()
     let directory = try OutputDirectory(
       path: output, datedRuns: pipeline.datedRuns, wait: waitForOtherRuns, waiting: { log.line($0) })
     defer { directory.release() }
