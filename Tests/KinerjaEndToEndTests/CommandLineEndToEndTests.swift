@@ -2,6 +2,10 @@ import Foundation
 import KinerjaTestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 @Suite struct CommandLineEndToEndTests {
   func pipeline(_ directory: TemporaryDirectory, performance: String, extra: String = "") -> String {
     directory.write("e.csv", "nip,agency_code,region\n198001012005011001,A,R\n")
@@ -59,6 +63,28 @@ import Testing
       #expect(result.standardOutput.contains("USAGE"), "\(command)")
     }
     #expect(try KinerjaCommand.run(["--help"]).standardOutput.contains("Exit codes"))
+  }
+
+  /// A named pipe, a directory or a device given as an input ends the run at once with
+  /// exit 3 and what the path is, in `run` and in `validate` (a pipe with no writer would
+  /// otherwise block for ever, `/dev/zero` never end).
+  @Test(arguments: ["fifo", "directory", "/dev/zero"])
+  func nonRegularInputsAreIOErrors(kind: String) throws {
+    let directory = TemporaryDirectory()
+    let good = pipeline(directory, performance: "nip,period,score\n198001012005011001,2024-01,80\n")
+    let path = "\(directory.path)/p.csv"
+    try FileManager.default.removeItem(atPath: path)
+    switch kind {
+    case "fifo": #expect(mkfifo(path, 0o600) == 0)
+    case "directory": try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+    default: #expect(symlink(kind, path) == 0)
+    }
+    let described = ["fifo": "a named pipe", "directory": "a directory"][kind] ?? "a device"
+    for command in ["run", "validate"] {
+      let result = try KinerjaCommand.run([command, good, "--quiet"].filter { command == "run" || $0 != "--quiet" })
+      #expect(result.status == 3, "\(command): \(result.standardError)")
+      #expect((result.standardError + result.standardOutput).contains("p.csv: cannot open: it is \(described)"))
+    }
   }
 
   @Test func validateReportsEachInput() throws {

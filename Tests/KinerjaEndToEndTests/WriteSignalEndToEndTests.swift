@@ -48,4 +48,47 @@ import Testing
     #expect(process.terminationStatus == 3, "\(message)")
     #expect(message.contains("cannot write"), "\(message)")
   }
+  /// An employee × period store larger than `ulimit -v` allows (100,000 employees, one
+  /// appraisal in 1900 and one in 2024: 1,489 months) is refused before it is allocated,
+  /// with exit 3 and the sizes, instead of a crash. Under the same limit, the run whose
+  /// default `periods` rejects the 1900 appraisal has a one-month store and succeeds.
+  @Test func aStoreBeyondTheMemoryLimitIsRefused() throws {
+    let directory = TemporaryDirectory()
+    var employees = "nip,agency_code,region\n"
+    var count = 0
+    outer: for month in 1...12 {
+      for day in 1...28 {
+        for sequence in 1...300 {
+          employees += "1980\(month < 10 ? "0" : "")\(month)\(day < 10 ? "0" : "")\(day)201001"
+          employees += "1\(String(sequence + 1000).dropFirst()),A\(count % 40),R\n"
+          count += 1
+          if count == 100_000 { break outer }
+        }
+      }
+    }
+    directory.write("e.csv", employees)
+    directory.write("p.csv", "nip,period,score\n198001012010011001,2024-01,80\n198001012010011002,1900-01,70\n")
+    func pipeline(_ name: String, _ settings: String) -> String {
+      directory.write(
+        name,
+        "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\nmin_group: 1\n"
+          + "outputs: [trends]\nreport: false\n" + settings)
+    }
+    func run(_ pipeline: String) throws -> KinerjaCommand.Result {
+      try ProcessRunning.run(
+        "/bin/bash",
+        [
+          "-c", "ulimit -v 900000; exec \"$0\" run \"$1\" --out \"$2\" --quiet", KinerjaCommand.binary.path,
+          pipeline, "\(directory.path)/out",
+        ])
+    }
+    let refused = try run(pipeline("p.yaml", "periods: { from: 1900-01 }\n"))
+    #expect(refused.status == 3, "\(refused.standardError)")
+    #expect(
+      refused.standardError.contains("employee × period store (100000 employees × 1489 month periods) needs 1277 MiB"),
+      "\(refused.standardError)")
+    #expect(refused.standardError.contains("left under ulimit -v"))
+    let recent = try run(pipeline("q.yaml", "max_reject_rate: 0.6\n"))
+    #expect(recent.status == 0, "\(recent.standardError)")
+  }
 }

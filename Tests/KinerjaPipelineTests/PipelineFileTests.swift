@@ -53,6 +53,20 @@ import Testing
     #expect(pipeline.sha256.count == 64)
   }
 
+  /// `periods` bounds by month; a quarter or year covers its months.
+  @Test func periods() throws {
+    let base = "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n"
+    let unset = try load(base)
+    #expect(unset.periodsFrom == nil && unset.periodsTo == nil)
+    let months = try load(base + "periods: { from: 2015-01, to: 2026-12 }\n")
+    #expect(months.periodsFrom == .month(1, of: 2015) && months.periodsTo == .month(12, of: 2026))
+    let coarse = try load(base + "periods: { from: 2015-Q2, to: 2024 }\n")
+    #expect(coarse.periodsFrom == .month(4, of: 2015) && coarse.periodsTo == .month(12, of: 2024))
+    #expect(error(base + "periods: { from: 2024-01, to: 2023-12 }\n")?.key == "periods")
+    #expect(error(base + "periods: { from: last year }\n")?.key == "periods.from")
+    #expect(error(base + "periods: { since: 2020-01 }\n")?.key == "periods.since")
+  }
+
   /// `chunk_size` takes bytes, KiB, MiB or GiB; 8 MiB when not given.
   @Test func chunkSizes() throws {
     let base = "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n"

@@ -71,6 +71,16 @@ struct AppraisalStore {
     return replaced
   }
 
+  /// The grain periods `panel(grain:)` spans, and the bytes of the columns it will allocate
+  /// (a score and a rating per employee for each period not already a stored column).
+  func panelSize(grain: Grain) -> (periods: Int, bytes: Int64) {
+    let rolled = columnOfPeriod.keys.map { $0.rolled(to: grain)! }
+    guard let first = rolled.min(), let last = rolled.max() else { return (0, 0) }
+    let periods = Int(last.index - first.index) + 1
+    let reused = columnOfPeriod.keys.filter { $0.grain == grain }.count
+    return (periods, Int64(periods - reused) * Int64(employees) * Int64(MemoryLayout<Double>.size + 1))
+  }
+
   /// Rolls the raw periods up to `grain`: per employee and grain period, the mean of
   /// the scores and the rating of the latest raw period that has one.
   consuming func panel(grain: Grain) -> PerformancePanel {

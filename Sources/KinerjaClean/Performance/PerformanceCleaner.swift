@@ -11,10 +11,16 @@ public struct PerformanceCleaner {
   public var grain: Grain
   /// Bytes per chunk when the file is read on several threads.
   public var chunkSize: Int
+  /// The months appraisals may lie in; a row outside is `period_out_of_range`.
+  public var periods: PeriodRange?
+  /// The memory the employee × period store may take; `nil`: the limit that applies to
+  /// this process (`MemoryLimit.current()`), checked before the store is allocated.
+  public var memoryLimit: MemoryLimit?
 
-  public init(grain: Grain, chunkSize: Int = 8 << 20) {
+  public init(grain: Grain, chunkSize: Int = 8 << 20, periods: PeriodRange? = nil) {
     self.grain = grain
     self.chunkSize = chunkSize
+    self.periods = periods
   }
 
   /// Reads every row of `input`; employees are looked up in `roster`.
@@ -36,6 +42,7 @@ public struct PerformanceCleaner {
     let cases = ColumnReader("cases", in: mapping)
     let processingDays = ColumnReader("processing_days", in: mapping)
     let grain = grain
+    let periods = periods
 
     var store = AppraisalStore(employees: roster.count)
     var duplicates: [Int] = []
@@ -48,6 +55,9 @@ public struct PerformanceCleaner {
         guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
         let raw = try period.converted(record, required: true, else: .invalidPeriod) { $0.period() }!
         guard raw.rolled(to: grain) != nil else { throw Rejection(.periodCoarserThanGrain, column: "period") }
+        if let periods, !periods.contains(raw) {
+          throw Rejection(.periodOutOfRange, column: "period", detail: "allowed: \(periods)")
+        }
         let value = try score.number(record, mark: mark, in: 0...120, outOfRange: .scoreOutOfRange)
         var ratingValue = try rating.converted(record, else: .unknownValue) {
           Rating.vocabulary.value(of: $0)
@@ -74,6 +84,12 @@ public struct PerformanceCleaner {
       merge: { batch, lineShift in store.store(batch, lineShift: lineShift, replaced: &duplicates) })
     try pass.rejectReplaced(
       lines: duplicates, reason: .duplicatePeriod, column: "period", tally: &tally, rejects: &rejects)
+    let size = store.panelSize(grain: grain)
+    if let limit = memoryLimit ?? MemoryLimit.current(), size.bytes > limit.available {
+      throw MemoryLimitError(
+        purpose: "\(input.path): the employee × period store (\(roster.count) employees × \(size.periods) "
+          + "\(grain.rawValue) periods)", needed: size.bytes, limit: limit)
+    }
     return (store.panel(grain: grain), tally, fingerprint)
   }
 }

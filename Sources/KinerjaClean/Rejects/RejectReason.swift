@@ -32,6 +32,8 @@ public enum RejectReason: String, CaseIterable, Sendable, Codable, Comparable {
   case duplicatePeriod = "duplicate_period"
   /// An appraisal period longer than the pipeline's grain.
   case periodCoarserThanGrain = "period_coarser_than_grain"
+  /// An appraisal or survey period outside the pipeline's `periods`.
+  case periodOutOfRange = "period_out_of_range"
 
   public static func < (lhs: RejectReason, rhs: RejectReason) -> Bool { lhs.rawValue < rhs.rawValue }
 }

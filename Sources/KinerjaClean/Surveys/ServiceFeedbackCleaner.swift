@@ -7,8 +7,13 @@ public import KinerjaIngest
 public struct ServiceFeedbackCleaner {
   /// The pipeline's grain; dates and finer periods are placed in its periods.
   public var grain: Grain
+  /// The months surveys may lie in; a response outside is `period_out_of_range`.
+  public var periods: PeriodRange?
 
-  public init(grain: Grain) { self.grain = grain }
+  public init(grain: Grain, periods: PeriodRange? = nil) {
+    self.grain = grain
+    self.periods = periods
+  }
 
   /// Reads every row of `input`.
   public func clean(
@@ -21,6 +26,7 @@ public struct ServiceFeedbackCleaner {
     let period = ColumnReader("period", in: mapping)
     let elements = (1...SurveyResponses.elementCount).map { ColumnReader("u\($0)", in: mapping) }
     let grain = grain
+    let periods = periods
 
     var responses = SurveyResponses()
     var answers = [UInt8](repeating: 0, count: SurveyResponses.elementCount)
@@ -29,8 +35,14 @@ public struct ServiceFeedbackCleaner {
       let agency = try agencyCode.required(record)
       let surveyPeriod: Period
       if let day = try date.converted(record, else: .invalidDate, { $0.date() }) {
+        if let periods, !periods.contains(.containing(day, grain: .month)) {
+          throw Rejection(.periodOutOfRange, column: "date", detail: "allowed: \(periods)")
+        }
         surveyPeriod = Period.containing(day, grain: grain)
       } else if let stated = try period.converted(record, else: .invalidPeriod, { $0.period() }) {
+        if let periods, !periods.contains(stated) {
+          throw Rejection(.periodOutOfRange, column: "period", detail: "allowed: \(periods)")
+        }
         surveyPeriod = stated.rolled(to: grain) ?? stated
       } else {
         throw Rejection(.missingRequired, column: date.position != nil ? "date" : "period")

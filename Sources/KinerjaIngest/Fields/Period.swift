@@ -143,3 +143,31 @@ enum QuarterWord {
   ])
   static let romanNumerals = Vocabulary<Int>(["i": 1, "ii": 2, "iii": 3, "iv": 4])
 }
+
+/// The months a pipeline's appraisals and surveys may lie in: a typo like `2032-05` or
+/// `1900-01` would otherwise stretch every employee's row of the panel across decades.
+public struct PeriodRange: Sendable, Equatable, CustomStringConvertible {
+  /// The first and the last month allowed.
+  public var first: Period
+  public var last: Period
+
+  public init(first: Period, last: Period) {
+    self.first = first
+    self.last = last
+  }
+
+  /// From 2000-01 to the month of `date`: the default.
+  public static func standard(until date: CalendarDate) -> PeriodRange {
+    PeriodRange(first: .month(1, of: 2000), last: .containing(date, grain: .month))
+  }
+
+  /// Whether every month of `period` lies in the range.
+  public func contains(_ period: Period) -> Bool {
+    let perPeriod = 12 / period.grain.periodsPerYear
+    let start = Int(period.index) * perPeriod
+    return start >= Int(first.index) && start + perPeriod - 1 <= Int(last.index)
+  }
+
+  /// `2000-01 to 2026-12`.
+  public var description: String { "\(first) to \(last)" }
+}

@@ -11,13 +11,20 @@ struct InputFile: Sendable {
 
   init(path: String) throws {
     self.path = path
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // Non-blocking, so that opening a named pipe with no writer returns at once.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw IngestError.cannotOpen(path: path, reason: Self.lastError()) }
     var status = stat()
-    if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+    guard fstat(descriptor, &status) == 0 else {
+      let reason = Self.lastError()
       Glibc.close(descriptor)
-      throw IngestError.cannotOpen(path: path, reason: "it is a directory")
+      throw IngestError.cannotOpen(path: path, reason: reason)
     }
+    if let kind = Self.notARegularFile(status.st_mode) {
+      Glibc.close(descriptor)
+      throw IngestError.cannotOpen(path: path, reason: "it is \(kind), not a regular file")
+    }
+    _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
     self.descriptor = descriptor
   }
 
@@ -73,6 +80,19 @@ struct InputFile: Sendable {
   func close() { _ = Glibc.close(descriptor) }
 
   private static func lastError() -> String { String(cString: strerror(errno)) }
+
+  /// What a file of `mode` is when it is not a regular file: an export is read twice and
+  /// in parallel pieces, which a pipe, a device or a socket cannot give.
+  private static func notARegularFile(_ mode: mode_t) -> String? {
+    switch mode & S_IFMT {
+    case S_IFREG: nil
+    case S_IFDIR: "a directory"
+    case S_IFIFO: "a named pipe (FIFO)"
+    case S_IFCHR, S_IFBLK: "a device"
+    case S_IFSOCK: "a socket"
+    default: "not a regular file"
+    }
+  }
 }
 
 /// A file's size and modification time.

@@ -26,6 +26,7 @@ import Yams
 /// rankings:
 ///   weights: { performance: 1, improvement: 1, ikm: 1, coverage: 1, training_effect: 1 }   # default: every output the inputs allow
 /// ikm_grain: quarter         # the period IKM is reported per (default quarter)
+/// periods: { from: 2015-01, to: 2026-12 }   # default: 2000-01 to the month the run starts
 /// report: true                # write report.html (default true)
 /// dated_runs: false           # true: each run in runs/<time>, `latest` linking the newest
 /// keep_runs: 30               # dated runs kept (default 30)
@@ -71,6 +72,10 @@ public struct PipelineFile: Sendable {
   ]
   /// The period IKM is reported per: survey responses are rolled up to it.
   public var ikmGrain: Grain = .quarter
+  /// The first and last month appraisals and surveys may lie in, when the file sets them;
+  /// otherwise 2000-01 and the month the run starts.
+  public var periodsFrom: Period?
+  public var periodsTo: Period?
   /// Whether `report.html` is written.
   public var report = true
   /// Whether each run is published as `runs/<time>` with a `latest` link, instead of in place.
@@ -251,7 +256,7 @@ private struct NodeReader {
     var pipeline = PipelineFile(path: path, sha256: "", inputs: [])
     let keys: Set<String> = [
       "inputs", "grain", "min_group", "output", "threads", "chunk_size", "max_reject_rate", "outputs",
-      "impact", "ikm_grain",
+      "impact", "ikm_grain", "periods",
       "rankings", "report", "language", "dated_runs", "keep_runs",
     ]
     var inputsNode: Node?
@@ -290,6 +295,20 @@ private struct NodeReader {
         }
         pipeline.ikmGrain = grain
       case "impact": pipeline.impact = try impact(value)
+      case "periods":
+        for (name, _, bound) in try entries(value, key: key, allowed: ["from", "to"]) {
+          let text = try string(bound, "periods.\(name)")
+          guard let period = Array(text.utf8).withUnsafeBytes({ Field($0).period() }) else {
+            throw error(bound, "periods.\(name)", "expected a period such as 2015-01, 2015-Q1 or 2015")
+          }
+          // A quarter or year bound covers its months: from its first, to its last.
+          let months = 12 / period.grain.periodsPerYear
+          let month = Period(grain: .month, index: period.index * Int32(months) + (name == "to" ? Int32(months - 1) : 0))
+          if name == "from" { pipeline.periodsFrom = month } else { pipeline.periodsTo = month }
+        }
+        if let from = pipeline.periodsFrom, let to = pipeline.periodsTo, from > to {
+          throw error(value, key, "'from' (\(from)) is after 'to' (\(to))")
+        }
       case "report":
         guard case .scalar = value, let flag = value.bool else {
           throw error(value, key, "expected true or false")

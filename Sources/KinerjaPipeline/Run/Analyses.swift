@@ -80,7 +80,10 @@ struct Analyses: Sendable {
 
   private func trendRows(_ cleaned: CleanedInputs) -> [TrendRow] {
     let started = Date()
-    guard let firstPeriod = cleaned.panel.firstPeriod else { return [] }
+    guard let firstPeriod = cleaned.panel.firstPeriod else {
+      log.line("trends, trend_tests: empty: no appraisal was accepted (see data_quality and rejects)")
+      return []
+    }
     let groupings = TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: cleaned.roster) }
     let statistics = TrendStatistics(minGroup: pipeline.minGroup, firstPeriod: firstPeriod)
     var rows = TrendAggregator(panel: cleaned.panel, groupings: groupings).summarise(threads: threads) {
@@ -193,6 +196,12 @@ struct Analyses: Sendable {
       summary.rows += OutputTable.didSummary([study]).rows
       if let method { effects[method] = study.postTrainingEffect }
       studies += 1
+    }
+    if studies == 0 {
+      log.line(
+        "did_group_time, did_summary: empty: no cohort to estimate — it needs employees whose first completed "
+          + "training ends after the first period, scored in every one of the \(cleaned.panel.scores.count) "
+          + "periods, and \(controlGroup == .never ? "never-trained" : "not-yet-trained") employees to compare with")
     }
     log.stage(
       "analyse did", "\(studies) studies (all methods and each method), control \(controlGroup.rawValue)",

@@ -17,7 +17,7 @@ struct CleanedInputs: Sendable {
   ///
   /// Large inputs are read in chunks on `threads` threads; the result does not depend on their number.
   static func read(
-    _ pipeline: PipelineFile, threads: Int, rejects: inout RejectFiles, log: RunLog,
+    _ pipeline: PipelineFile, threads: Int, periods: PeriodRange, rejects: inout RejectFiles, log: RunLog,
     stages: inout [RunManifest.Stage]
   ) throws -> CleanedInputs {
     var result = CleanedInputs(
@@ -34,7 +34,7 @@ struct CleanedInputs: Sendable {
         (result.roster, tally, fingerprint) = try EmployeeCleaner(chunkSize: pipeline.chunkSize).clean(
           reader, threads: threads, rejects: &rejects, progress: progress)
       case .performance:
-        (result.panel, tally, fingerprint) = try PerformanceCleaner(grain: pipeline.grain, chunkSize: pipeline.chunkSize).clean(
+        (result.panel, tally, fingerprint) = try PerformanceCleaner(grain: pipeline.grain, chunkSize: pipeline.chunkSize, periods: periods).clean(
           reader, roster: result.roster, threads: threads, rejects: &rejects, progress: progress)
       case .training:
         let cleaned = try TrainingCleaner().clean(
@@ -43,7 +43,7 @@ struct CleanedInputs: Sendable {
           cleaned.participations, cleaned.tally, cleaned.fingerprint
         )
       case .serviceFeedback:
-        let cleaned = try ServiceFeedbackCleaner(grain: pipeline.grain).clean(
+        let cleaned = try ServiceFeedbackCleaner(grain: pipeline.grain, periods: periods).clean(
           reader, rejects: &rejects, progress: progress)
         (result.responses, tally, fingerprint) = (cleaned.responses, cleaned.tally, cleaned.fingerprint)
       case .trainingFeedback:

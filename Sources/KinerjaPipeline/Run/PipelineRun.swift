@@ -94,8 +94,10 @@ public struct PipelineRun {
     var rejects = try RejectFiles(
       directory: "\(directory.stagingPath)/rejects",
       displayPaths: Dictionary(uniqueKeysWithValues: pipeline.inputs.map { ($0.kind, $0.declaredPath) }))
+    let periods = periodRange(at: reportDate ?? started)
+    let parameters = parameters(periods: periods)
     let cleaned = try CleanedInputs.read(
-      pipeline, threads: threads, rejects: &rejects, log: log, stages: &stages)
+      pipeline, threads: threads, periods: periods, rejects: &rejects, log: log, stages: &stages)
 
     let metadata = OutputMetadata(
       toolVersion: Self.toolVersion, parameters: parameters.mapValues { Cell.text($0) },
@@ -188,10 +190,19 @@ public struct PipelineRun {
     return "inputs and pipeline unchanged since the last run; outputs in \(output) left as they are"
   }
 
+  /// The months appraisals and surveys may lie in: the pipeline's `periods`, by default
+  /// from 2000-01 to the month of `date` (the run's start, or `SOURCE_DATE_EPOCH`).
+  func periodRange(at date: Date) -> PeriodRange {
+    let day = CalendarDate(daysSinceEpoch: Int32((date.timeIntervalSince1970 / 86_400).rounded(.down)))
+    let standard = PeriodRange.standard(until: day)
+    return PeriodRange(first: pipeline.periodsFrom ?? standard.first, last: pipeline.periodsTo ?? standard.last)
+  }
+
   /// The parameters that shape the outputs (never the thread count, which does not).
-  var parameters: [String: String] {
+  func parameters(periods: PeriodRange) -> [String: String] {
     let impact = pipeline.impact
     var result = [
+      "periods": periods.description,
       "grain": pipeline.grain.rawValue, "min_group": String(pipeline.minGroup),
       "outputs": PipelineFile.Analysis.allCases.filter(pipeline.outputs.contains).map(\.rawValue).joined(
         separator: ","),

@@ -1,3 +1,4 @@
+import KinerjaClean
 import KinerjaExport
 import KinerjaIngest
 
@@ -43,6 +44,7 @@ public enum ExitStatus: Int32, Sendable {
     case is PipelineFileError: self = .usage
     case let error as IngestError: self = error.isDataProblem ? .dataProblem : .io
     case is RunError: self = .dataProblem
+    case is MemoryLimitError: self = .io
     case let error as OutputError:
       if case .busy = error { self = .busy } else { self = .io }
     default: return nil
