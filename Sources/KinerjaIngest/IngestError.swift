@@ -48,14 +48,20 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
     case .emptyFile(let path):
       return "\(path): the file is empty (0 bytes); expected a header line and data rows"
     case .headerOnly(let path, let header):
+      guard Self.looksLikeHeader(header) else {
+        return "\(path): line 1 is the only line and \(Self.notAHeader(header))"
+      }
       return "\(path): line 1: the file has a header (\(header.joined(separator: ", "))) but no data rows"
     case .missingColumn(let path, let input, let column, let accepted, let header):
       return """
         \(path): line 1: missing required column '\(column)' for input '\(input)' \
         (accepted names: \(accepted.joined(separator: ", "))); \
-        header found: \(header.joined(separator: ", "))
+        \(Self.looksLikeHeader(header) ? "header found: \(header.joined(separator: ", "))" : Self.notAHeader(header))
         """
     case .duplicateColumn(let path, let column, let headers, let positions):
+      guard Self.looksLikeHeader(headers) else {
+        return "\(path): line 1: columns \(positions.map(String.init).joined(separator: " and ")) both map to '\(column)'"
+      }
       let places = zip(headers, positions).map { "'\($0)' (column \($1))" }.joined(separator: " and ")
       return "\(path): line 1: \(places) both map to '\(column)'; rename one or map it in the pipeline file"
     case .unreadableHeader(let path, let line, let reason):
@@ -66,5 +72,24 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         (its columns: \(known.joined(separator: ", ")))
         """
     }
+  }
+
+  /// Whether `cells` read like column names. A first line holding a number, a date or a
+  /// long run of digits (a NIP) is a data row — the header is missing — and is never
+  /// quoted: it may hold a name or a citizen's comment.
+  static func looksLikeHeader(_ cells: [String]) -> Bool {
+    !cells.contains { cell in
+      let bytes = Array(cell.utf8)
+      let digits = bytes.filter { (0x30...0x39).contains($0) }.count
+      return digits >= 5 || bytes.count > 60
+        || bytes.withUnsafeBytes { raw in
+          let field = Field(raw)
+          return !field.isMissing && (field.decimal(mark: UInt8(ascii: ".")) != nil || field.date() != nil)
+        }
+    }
+  }
+
+  static func notAHeader(_ cells: [String]) -> String {
+    "it does not look like a header (its \(cells.count) fields hold numbers or dates): is the header line missing?"
   }
 }

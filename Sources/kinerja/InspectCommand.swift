@@ -8,7 +8,8 @@ struct InspectCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inspect",
     abstract: "Show an export's detected dialect, column mapping, row count and first rows.",
-    discussion: "Personal columns (names, comments) are shown as '(personal)'.")
+    discussion:
+      "Personal columns (names, comments) are shown as '(personal)', columns that map to nothing as '(unmapped)'.")
 
   @Argument(help: "The CSV export.")
   var file: String
@@ -55,20 +56,26 @@ struct InspectCommand: ParsableCommand {
       let canonical = reader.mapping.positions.first { $0.value == position }?.key
       print("  \(position + 1). \(name) → \(canonical ?? "(unknown, ignored)")")
     }
-    let personal = Set(
-      reader.mapping.positions.filter { schema.column(named: $0.key)?.isPersonal == true }.map(\.value))
+    // Personal columns, and columns the contract does not know (they may hold anything).
+    var hidden: [Int: String] = [:]
+    for position in reader.mapping.header.indices where !reader.mapping.positions.values.contains(position) {
+      hidden[position] = "(unmapped)"
+    }
+    for (name, position) in reader.mapping.positions where schema.column(named: name)?.isPersonal == true {
+      hidden[position] = "(personal)"
+    }
     var count = 0
     var malformed = 0
     var shown: [String] = []
     try reader.foldRows(
       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, hashes: false,
-      parse: { [rows] chunkRows in
+      parse: { [rows, hidden] chunkRows in
         var chunk = InspectedRows()
         try chunkRows.forEachRow { record in
           chunk.count += 1
           if record.malformation != nil { chunk.malformed += 1 }
           guard chunk.shown.count < rows else { return }
-          chunk.shown.append((record.line, Self.describe(record, hiding: personal)))
+          chunk.shown.append((record.line, Self.describe(record, hiding: hidden)))
         }
         return chunk
       },
@@ -84,11 +91,11 @@ struct InspectCommand: ParsableCommand {
     shown.forEach { print($0) }
   }
 
-  /// A row's fields as one line, personal columns hidden.
-  private static func describe(_ record: CSVRecord, hiding personal: Set<Int>) -> String {
+  /// A row's fields as one line, personal and unmapped columns hidden.
+  private static func describe(_ record: CSVRecord, hiding hidden: [Int: String]) -> String {
     guard record.malformation == nil else { return "(malformed row)" }
     return (0..<record.count).map {
-      personal.contains($0) ? "(personal)" : String(decoding: record[$0], as: UTF8.self)
+      hidden[$0] ?? String(decoding: record[$0], as: UTF8.self)
     }.joined(separator: " | ")
   }
 

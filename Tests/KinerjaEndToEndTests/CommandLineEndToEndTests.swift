@@ -221,7 +221,7 @@ import Testing
     #expect(text.contains("delimiter:  pipe (|)"))
     #expect(text.contains("1. NIP → nip") && text.contains("3. Nilai SKP → score"))
     #expect(text.contains("4. Keterangan (a, b, c, d) → (unknown, ignored)"))
-    #expect(text.contains("line 2: 198001012005011001 | 2024-01 | 80 | x, y"))
+    #expect(text.contains("line 2: 198001012005011001 | 2024-01 | 80 | (unmapped)"), "an unknown column is hidden")
     let tab = try KinerjaCommand.run(["inspect", pipes, "--as", "performance", "--delimiter", "tab"])
     #expect(tab.status == 1 && tab.standardError.contains("missing required column 'nip'"))
   }
@@ -248,6 +248,42 @@ import Testing
     for fields in split where fields.count == export.header.count {
       #expect(fields[position] == "(personal)", "\(fields)")
     }
+  }
+
+  /// A file whose header line is missing: its first row (a NIP and a name, a citizen's
+  /// comment) is never quoted by `run` (plain or JSON log) or `inspect`; nor are the values
+  /// of a column the contract does not know in `inspect`'s rows.
+  @Test func noPersonalDataInMessages() throws {
+    let directory = TemporaryDirectory()
+    directory.write("e.csv", "198001012005011001;Siti Rahmawati;A1;Lampung\n198502022010012002;Budi Santoso;A2;Lampung\n")
+    directory.write("one.csv", "198001012005011001;Siti Rahmawati;A1;Lampung\n")
+    directory.write("p.csv", "nip,period,score\n198001012005011001,2024-01,80\n")
+    directory.write("s.csv", "1800-DISDIK;Bidang A;11-06-2023;R1;4;3;3;3;4;4;3;3;3;Petugasnya Pak Joko kasar\n")
+    directory.write("u.csv", "nip,period,score,Catatan\n198001012005011001,2024-01,80,Pak Joko sakit\n")
+    let secrets = ["Siti", "Rahmawati", "198001012005011001", "Joko"]
+    func expectNoSecrets(_ text: String, _ label: String) {
+      for secret in secrets { #expect(!text.contains(secret), "\(label): \(text)") }
+    }
+    for master in ["e.csv", "one.csv"] {
+      let file = directory.write(
+        "p.yaml", "inputs:\n  employees: { path: \(master) }\n  performance: { path: p.csv }\noutput: out\n")
+      for format in ["plain", "json"] {
+        let run = try KinerjaCommand.run(["run", file, "--log-format", format])
+        #expect(run.status == 1, "\(master) \(format): \(run.standardError)")
+        #expect(run.standardError.contains("does not look like a header"), "\(run.standardError)")
+        expectNoSecrets(run.standardError + run.standardOutput, "run \(master) \(format)")
+      }
+      let inspected = try KinerjaCommand.run(["inspect", "\(directory.path)/\(master)", "--as", "employees"])
+      #expect(inspected.status == 1)
+      expectNoSecrets(inspected.standardError + inspected.standardOutput, "inspect \(master)")
+    }
+    let survey = try KinerjaCommand.run(["inspect", "\(directory.path)/s.csv", "--as", "service_feedback"])
+    #expect(survey.status == 1)
+    expectNoSecrets(survey.standardError + survey.standardOutput, "inspect s.csv")
+    let unknown = try KinerjaCommand.run(["inspect", "\(directory.path)/u.csv"])
+    #expect(unknown.status == 0, "\(unknown.standardError)")
+    #expect(unknown.standardOutput.contains("2024-01 | 80 | (unmapped)"), "\(unknown.standardOutput)")
+    #expect(!unknown.standardOutput.contains("Joko"))
   }
 
   /// `generate` ends with the documented codes: 2 for arguments out of range or missing,
