@@ -11,11 +11,9 @@ enum DeferredRejects {
   ) throws {
     let lines = lines.sorted()
     let offsets = try input.offsets(ofLines: lines)
-    for (line, offset) in zip(lines, offsets) {
-      _ = try input.row(at: offset, line: line) { record in
-        try rejects.reject(
-          record, of: input, because: Rejection(reason, column: column, detail: "a later row replaces it"))
-      }
+    let rejection = Rejection(reason, column: column, detail: "a later row replaces it")
+    try input.rows(at: zip(offsets, lines).map { ($0, $1) }) { record in
+      try rejects.reject(record, of: input, because: rejection)
     }
   }
 }

@@ -15,6 +15,8 @@ public struct RejectFiles: RejectRecorder {
     let columns: [(canonical: String, position: Int)]
     let displayPath: String
     let fieldCount: Int
+    /// Each column's `"name": ` for the JSON rows, made once.
+    let jsonKeys: [[UInt8]]
     var rows = 0
 
     init(directory: String, input: InputReader, displayPath: String) throws {
@@ -23,6 +25,7 @@ public struct RejectFiles: RejectRecorder {
       jsonRows = try OutputFile(path: "\(directory)/.\(name).rows")
       columns = input.mapping.reportablePositions
       fieldCount = input.mapping.header.count
+      jsonKeys = TableWriter.jsonKeys(RejectFiles.fixedColumns + columns.map(\.canonical))
       self.displayPath = displayPath
       try csv.write(
         TableWriter.csvLine((RejectFiles.fixedColumns + columns.map(\.canonical)).map { .text($0) }))
@@ -64,9 +67,13 @@ public struct RejectFiles: RejectRecorder {
     for column in sink.columns {
       cells.append(trustworthy ? .text(String(decoding: record[column.position], as: UTF8.self)) : .null)
     }
-    try sink.csv.write(TableWriter.csvLine(cells))
-    let names = Self.fixedColumns + sink.columns.map(\.canonical)
-    try sink.jsonRows.write((sink.rows == 0 ? "\n" : ",\n") + TableWriter.jsonObject(cells, columns: names))
+    try sink.csv.append { TableWriter.appendCSVLine(cells, to: &$0) }
+    let first = sink.rows == 0
+    try sink.jsonRows.append { out in
+      if !first { out.append(UInt8(ascii: ",")) }
+      out.append(0x0A)
+      TableWriter.appendJSONObject(cells, keys: sink.jsonKeys, to: &out)
+    }
     sink.rows += 1
   }
 

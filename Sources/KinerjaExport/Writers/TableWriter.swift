@@ -86,7 +86,7 @@ public struct TableWriter: Sendable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  private static func appendCSVLine(_ cells: [Cell], to out: inout [UInt8]) {
+  static func appendCSVLine(_ cells: [Cell], to out: inout [UInt8]) {
     for (index, cell) in cells.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
       CellFormatting.appendCSV(cell, to: &out)
@@ -95,11 +95,11 @@ public struct TableWriter: Sendable {
   }
 
   /// Each column's `"name": ` as bytes, made once per table.
-  private static func jsonKeys(_ columns: [String]) -> [[UInt8]] {
+  static func jsonKeys(_ columns: [String]) -> [[UInt8]] {
     columns.map { Array((CellFormatting.jsonString($0) + ": ").utf8) }
   }
 
-  private static func appendJSONObject(_ cells: [Cell], keys: [[UInt8]], to out: inout [UInt8]) {
+  static func appendJSONObject(_ cells: [Cell], keys: [[UInt8]], to out: inout [UInt8]) {
     out.append(UInt8(ascii: "{"))
     for (index, (key, cell)) in zip(keys, cells).enumerated() {
       if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }

@@ -71,25 +71,43 @@ public struct CSVRecordReader {
   public func record<Result>(
     at offset: Int64, line: Int, _ body: (CSVRecord) throws -> Result
   ) throws -> Result? {
+    var result: Result?
+    try records(at: [(offset, line)]) { record in result = try body(record) }
+    return result
+  }
+
+  /// Reads the records that start at each of `places` (offset and line, as reported by
+  /// `forEachRecord`), in the order given, through one open file and buffer: each costs
+  /// a read of its own bytes, not of the file or of a whole buffer.
+  public func records(at places: [(offset: Int64, line: Int)], _ body: (CSVRecord) throws -> Void) throws {
+    guard !places.isEmpty else { return }
     let file = try InputFile(path: path)
     defer { file.close() }
-    try file.seek(to: offset)
-    var assembler = RecordAssembler(delimiter: dialect.delimiter, firstLine: line, shape: shape)
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+    // Rows are short: a small read covers most, and a longer row takes a few.
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 10, alignment: 16)
     defer { buffer.deallocate() }
-    var result: Result?
-    var position = offset
-    let takeFirst: (CSVRecord) throws -> Void = { record in
-      if result == nil { result = try body(record) }
+    for (offset, line) in places {
+      var assembler = RecordAssembler(delimiter: dialect.delimiter, firstLine: line, shape: shape)
+      var delivered = false
+      let takeFirst: (CSVRecord) throws -> Void = { record in
+        if !delivered {
+          delivered = true
+          try body(record)
+        }
+      }
+      var position = offset
+      while !delivered {
+        let count = try file.read(into: buffer, at: position)
+        if count == 0 {
+          try assembler.finish(takeFirst)
+          break
+        }
+        // Feeding stops at the end of the record that starts at `offset`.
+        _ = try assembler.feed(
+          UnsafeRawBufferPointer(rebasing: buffer[0..<count]), at: position, stoppingAt: offset, takeFirst)
+        position += Int64(count)
+      }
     }
-    while result == nil {
-      let count = try file.read(into: buffer)
-      if count == 0 { break }
-      try assembler.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<count]), at: position, takeFirst)
-      position += Int64(count)
-    }
-    if result == nil { try assembler.finish(takeFirst) }
-    return result
   }
 }
 

@@ -167,6 +167,11 @@ public struct InputReader: Sendable {
     try CSVRecordReader(path: path, dialect: dialect, shape: mapping.recordShape).record(
       at: offset, line: line, body)
   }
+
+  /// Reads the data rows that start at `places` (offset and line) again, in that order.
+  public func rows(at places: [(offset: Int64, line: Int)], _ body: (CSVRecord) throws -> Void) throws {
+    try CSVRecordReader(path: path, dialect: dialect, shape: mapping.recordShape).records(at: places, body)
+  }
 }
 
 /// The data rows of one chunk of an input, handed to `InputReader.foldRows`.
