@@ -10,7 +10,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The file's size or modification time changed while it was being read.
   case changedWhileReading(path: String)
   /// The file has no bytes at all, not even a header.
-  case emptyFile(path: String)
+  case emptyFile(path: String, bytes: Int64)
   /// The file is not text: a workbook, an archive or other binary data exported by mistake.
   case notCSV(path: String, format: String)
   /// The file has a header line but no data rows.
@@ -45,8 +45,12 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
         """
     case .notCSV(let path, let format):
       return "\(path): not a CSV file: it is \(format)"
-    case .emptyFile(let path):
-      return "\(path): the file is empty (0 bytes); expected a header line and data rows"
+    case .emptyFile(let path, let bytes):
+      if bytes == 0 { return "\(path): the file is empty (0 bytes); expected a header line and data rows" }
+      return """
+        \(path): the file has no header line: its \(bytes) bytes are only a byte order mark, blank \
+        lines or spaces; expected a header line and data rows
+        """
     case .headerOnly(let path, let header):
       guard Self.looksLikeHeader(header) else {
         return "\(path): line 1 is the only line and \(Self.notAHeader(header))"

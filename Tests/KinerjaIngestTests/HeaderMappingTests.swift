@@ -60,13 +60,18 @@ import Testing
   @Test func emptyAndHeaderOnlyFilesAreClearErrors() throws {
     let directory = TemporaryDirectory()
     let empty = directory.write("empty.csv", "")
-    #expect(throws: IngestError.emptyFile(path: empty)) { try InputReader(kind: .employees, path: empty) }
+    #expect(throws: IngestError.emptyFile(path: empty, bytes: 0)) { try InputReader(kind: .employees, path: empty) }
+    let byteOrderMark = directory.write("bom.csv", bytes: [0xEF, 0xBB, 0xBF, 0x0D, 0x0A])
+    #expect(throws: IngestError.emptyFile(path: byteOrderMark, bytes: 5)) {
+      try InputReader(kind: .employees, path: byteOrderMark)
+    }
+    #expect(!"\(IngestError.emptyFile(path: "b.csv", bytes: 3))".contains("0 bytes"), "a BOM is not 0 bytes")
     let headerOnly = directory.write("header.csv", "nip;kode_opd;wilayah\n")
     let reader = try InputReader(kind: .employees, path: headerOnly)
     #expect(throws: IngestError.headerOnly(path: headerOnly, header: ["nip", "kode_opd", "wilayah"])) {
       try reader.forEachRow { _ in }
     }
     #expect("\(IngestError.headerOnly(path: "h.csv", header: ["nip"]))".contains("no data rows"))
-    #expect("\(IngestError.emptyFile(path: "e.csv"))".contains("empty"))
+    #expect("\(IngestError.emptyFile(path: "e.csv", bytes: 0))".contains("empty (0 bytes)"))
   }
 }

@@ -53,6 +53,13 @@ import Testing
     #expect(pipeline.sha256.count == 64)
   }
 
+  /// Ranking weights are refused above 1,000,000: 1e308 would overflow their sum and empty every rank.
+  @Test func hugeRankingWeightsAreRefused() throws {
+    let base = "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n"
+    #expect(error(base + "rankings:\n  weights: { performance: 1e308, ikm: 1 }\n")?.key == "rankings.weights.performance")
+    #expect(try load(base + "rankings:\n  weights: { performance: 1000000, ikm: 1 }\n").rankingWeights["ikm"] == 1)
+  }
+
   /// `periods` bounds by month; a quarter or year covers its months.
   @Test func periods() throws {
     let base = "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n"

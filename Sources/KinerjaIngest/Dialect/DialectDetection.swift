@@ -23,7 +23,7 @@ extension Dialect {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
     defer { buffer.deallocate() }
     let count = try file.read(into: buffer)
-    guard count > 0 else { throw IngestError.emptyFile(path: path) }
+    guard count > 0 else { throw IngestError.emptyFile(path: path, bytes: 0) }
     if let format = binaryFormat(of: UnsafeRawBufferPointer(rebasing: buffer[0..<count])) {
       throw IngestError.notCSV(path: path, format: format)
     }

@@ -44,8 +44,12 @@ public struct InputReader: Sendable {
       }
       return record.fieldTexts.map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
     }
-    guard let header else { throw IngestError.emptyFile(path: path) }
     let file = try InputFile(path: path)
+    guard let header else {
+      let bytes = file.size()
+      file.close()
+      throw IngestError.emptyFile(path: path, bytes: bytes)
+    }
     stamp = file.stamp()
     size = stamp.size
     file.close()

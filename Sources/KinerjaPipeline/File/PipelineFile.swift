@@ -279,8 +279,9 @@ private struct NodeReader {
           let allowed = Set(["performance", "improvement", "ikm", "coverage", "training_effect"])
           var weights: [String: Double] = [:]
           for (component, _, weight) in try entries(setting, key: "rankings.\(field)", allowed: allowed) {
-            guard case .scalar = weight, let number = weight.float, number >= 0, number.isFinite else {
-              throw error(weight, "rankings.weights.\(component)", "expected a weight of 0 or more")
+            // Weights are normalised to sum to 1: huge ones would overflow the sum.
+            guard case .scalar = weight, let number = weight.float, (0...1_000_000).contains(number) else {
+              throw error(weight, "rankings.weights.\(component)", "expected a weight from 0 to 1000000")
             }
             weights[component] = number
           }

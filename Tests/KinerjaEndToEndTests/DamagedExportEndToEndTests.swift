@@ -2,24 +2,27 @@ import Foundation
 import KinerjaTestSupport
 import Testing
 
-/// A stray quote in an export costs its own line, through the whole run: the rows behind it
-/// are read, counted and analysed as without it.
-@Suite(.serialized) struct StrayQuoteEndToEndTests {
-  /// `datasets/sample` copied to a fresh folder, with `edit` applied to one of its files.
-  func sampleCopy(_ directory: TemporaryDirectory, editing file: String? = nil, line: Int = 0, field: Int = 0)
-    throws -> String
-  {
+/// The sample exports with the damage real exports carry, run through the binary: what is
+/// damaged is rejected with its reason, and everything else comes out as without it.
+@Suite(.serialized) struct DamagedExportEndToEndTests {
+  /// `datasets/sample` copied to a fresh folder, with a `"` put at the start of field
+  /// `field` of line `line` of `file`, and `appended` lines added to it.
+  func sampleCopy(
+    _ directory: TemporaryDirectory, editing file: String? = nil, line: Int = 0, field: Int = 0,
+    appending appended: [String] = []
+  ) throws -> String {
     let sample = KinerjaCommand.repository.appendingPathComponent("datasets/sample").path
     let folder = "\(directory.path)/\(file.map { "damaged-\($0)" } ?? "clean")"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     for name in try FileManager.default.contentsOfDirectory(atPath: sample) {
       var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: "\(sample)/\(name)")))
-      if name == file {
+      if name == file && line > 0 {
         var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { Array($0) }
         let starts = [0] + lines[line - 1].indices.filter { lines[line - 1][$0] == UInt8(ascii: ";") }.map { $0 + 1 }
         lines[line - 1].insert(UInt8(ascii: "\""), at: starts[field])
         bytes = Array(lines.joined(separator: [0x0A]))
       }
+      if name == file { bytes += appended.flatMap { Array(($0 + "\r\n").utf8) } }
       try Data(bytes).write(to: URL(fileURLWithPath: "\(folder)/\(name)"))
     }
     return folder
@@ -82,5 +85,25 @@ import Testing
     #expect(value.count > 3)
     #expect(!damagedRun.standardError.contains(value))
     #expect(!String(decoding: damaged["rejects/\(input).csv"] ?? Data(), as: UTF8.self).contains(value))
+  }
+
+  /// Two typed periods (`Mei 2032`, `Januari 1900`) are `period_out_of_range`, and every
+  /// output but data quality and rejects is byte for byte the run without them: the panel,
+  /// its trends and the DiD do not stretch to 1900 or 2032.
+  @Test func implausiblePeriodsAreRejectedAndChangeNothingElse() throws {
+    let directory = TemporaryDirectory()
+    let (cleanRun, clean) = try run(try sampleCopy(directory))
+    let nip = "196501021985121027"
+    let (typoRun, typo) = try run(
+      try sampleCopy(
+        directory, editing: "kinerja.csv",
+        appending: ["\(nip);Mei 2032;80,5;Baik;;;;", "\(nip);Januari 1900;70;Baik;;;;"]))
+    #expect(cleanRun.status == 0 && typoRun.status == 0, "\(typoRun.standardError)")
+    let added = rejects(typo, "performance").filter { !rejects(clean, "performance").contains($0) }
+    #expect(added.map { $0[1] } == ["period_out_of_range", "period_out_of_range"], "\(added)")
+    for (name, bytes) in clean where !name.hasPrefix("rejects/") && !name.hasPrefix("data_quality") {
+      guard name.hasSuffix(".csv") else { continue }
+      #expect(typo[name] == bytes, "\(name) changed")
+    }
   }
 }
