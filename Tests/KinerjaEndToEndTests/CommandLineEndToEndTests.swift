@@ -286,6 +286,29 @@ import Testing
     #expect(!unknown.standardOutput.contains("Joko"))
   }
 
+  /// DiD outputs that come out empty (nobody completed a training) say why on stderr and
+  /// in `data_quality`.
+  @Test func anEmptyDiDSaysWhy() throws {
+    let directory = TemporaryDirectory()
+    directory.write(
+      "t.csv", "nip,program_id,method,start_date,end_date,status\n198001012005011001,P1,pelatihan,2024-01-10,2024-01-12,gugur\n")
+    let file = pipeline(
+      directory, performance: "nip,period,score\n198001012005011001,2024-01,80\n198001012005011001,2024-02,81\n",
+      extra: "outputs: [trends, did]\nreport: false\n")
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try text.replacingOccurrences(of: "  performance: { path: p.csv }\n", with: "  performance: { path: p.csv }\n  training: { path: t.csv }\n")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    let run = try KinerjaCommand.run(["run", file])
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(run.standardError.contains("did_group_time, did_summary: empty: no cohort to estimate"))
+    let quality = CSVText(
+      bytes: Array(try Data(contentsOf: URL(fileURLWithPath: "\(directory.path)/out/data_quality.csv"))),
+      delimiter: UInt8(ascii: ","))
+    let empty = quality.records.filter { $0[5] == "empty_output" }
+    #expect(empty.map { $0[0] } == ["did_group_time", "did_summary"])
+    #expect(empty.allSatisfy { $0.last?.hasPrefix("no cohort to estimate") == true })
+  }
+
   /// `generate` ends with the documented codes: 2 for arguments out of range or missing,
   /// 3 when the output folder cannot be written; 0 and all seven files otherwise.
   @Test func generateExitCodes() throws {

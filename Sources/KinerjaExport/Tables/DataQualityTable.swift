@@ -15,14 +15,26 @@ public struct InputQuality: Sendable {
   }
 }
 
+/// An analysis output that came out with no rows, and why.
+public struct EmptyOutput: Sendable, Equatable {
+  public var output: String
+  public var reason: String
+
+  public init(output: String, reason: String) {
+    self.output = output
+    self.reason = reason
+  }
+}
+
 extension OutputTable {
   /// The `data_quality` output: one row per input × reject reason (one row with an
   /// empty reason for an input without rejects), with the input's totals, dialect,
-  /// the mapping used for each column and the columns the contract does not know.
-  public static func dataQuality(_ inputs: [InputQuality]) -> OutputTable {
+  /// the mapping used for each column and the columns the contract does not know; then
+  /// one row per empty output (`reason` `empty_output`, the why in `note`).
+  public static func dataQuality(_ inputs: [InputQuality], emptyOutputs: [EmptyOutput] = []) -> OutputTable {
     let columns = [
       "input", "file", "rows_read", "rows_accepted", "rows_rejected", "reason", "rejected", "delimiter",
-      "decimal_mark", "byte_order_mark", "crlf", "columns_mapped", "unknown_columns",
+      "decimal_mark", "byte_order_mark", "crlf", "columns_mapped", "unknown_columns", "note",
     ]
     var rows: [[Cell]] = []
     for input in inputs {
@@ -39,9 +51,14 @@ extension OutputTable {
           .text(dialect.delimiter == 0x09 ? "tab" : String(UnicodeScalar(dialect.delimiter))),
           .text(String(UnicodeScalar(dialect.decimalMark))), .bool(dialect.hasByteOrderMark),
           .bool(dialect.usesCRLF),
-          .text(mapped), .text(mapping.unknownColumns.joined(separator: "; ")),
+          .text(mapped), .text(mapping.unknownColumns.joined(separator: "; ")), .null,
         ])
       }
+    }
+    for empty in emptyOutputs {
+      rows.append(
+        [.text(empty.output)] + Array(repeating: .null, count: 4) + [.text("empty_output")]
+          + Array(repeating: .null, count: 7) + [.text(empty.reason)])
     }
     return OutputTable(name: "data_quality", columns: columns, rows: rows)
   }

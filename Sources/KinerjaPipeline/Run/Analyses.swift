@@ -11,6 +11,27 @@ struct Analyses: Sendable {
   let threads: Int
   let log: RunLog
 
+  static let noTrends = "no appraisal was accepted (see the rejects)"
+
+  private func noCohort(_ cleaned: CleanedInputs) -> String {
+    "no cohort to estimate: it needs employees whose first completed training ends after the first "
+      + "period, scored in every one of the \(cleaned.panel.scores.count) periods, and "
+      + "\(controlGroup == .never ? "never-trained" : "not-yet-trained") employees to compare with"
+  }
+
+  /// The trend and DiD outputs among `tables` that came out empty, each with why, for
+  /// `data_quality` (stderr said so when they were made).
+  func emptyOutputs(_ tables: [OutputTable], _ cleaned: CleanedInputs) -> [EmptyOutput] {
+    let reasons = [
+      "trends": Self.noTrends, "trend_tests": Self.noTrends, "did_group_time": noCohort(cleaned),
+      "did_summary": noCohort(cleaned),
+    ]
+    return tables.compactMap { table in
+      guard table.rows.isEmpty, let reason = reasons[table.name] else { return nil }
+      return EmptyOutput(output: table.name, reason: reason)
+    }
+  }
+
   /// Every output table the pipeline's analyses produce, in output order.
   func tables(for cleaned: CleanedInputs, stages: inout [RunManifest.Stage]) -> [OutputTable] {
     var tables: [OutputTable] = []
@@ -81,7 +102,7 @@ struct Analyses: Sendable {
   private func trendRows(_ cleaned: CleanedInputs) -> [TrendRow] {
     let started = Date()
     guard let firstPeriod = cleaned.panel.firstPeriod else {
-      log.line("trends, trend_tests: empty: no appraisal was accepted (see data_quality and rejects)")
+      log.line("trends, trend_tests: empty: \(Self.noTrends)")
       return []
     }
     let groupings = TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: cleaned.roster) }
@@ -197,12 +218,7 @@ struct Analyses: Sendable {
       if let method { effects[method] = study.postTrainingEffect }
       studies += 1
     }
-    if studies == 0 {
-      log.line(
-        "did_group_time, did_summary: empty: no cohort to estimate — it needs employees whose first completed "
-          + "training ends after the first period, scored in every one of the \(cleaned.panel.scores.count) "
-          + "periods, and \(controlGroup == .never ? "never-trained" : "not-yet-trained") employees to compare with")
-    }
+    if studies == 0 { log.line("did_group_time, did_summary: empty: \(noCohort(cleaned))") }
     log.stage(
       "analyse did", "\(studies) studies (all methods and each method), control \(controlGroup.rawValue)",
       seconds: Date().timeIntervalSince(started))

@@ -118,19 +118,20 @@ public struct PipelineRun {
         read: over.tally.rowsRead, limit: limit(for: over.reader.kind), keptAt: keptAt)
     }
 
-    let tables = Analyses(pipeline: pipeline, threads: threads, log: log).tables(
-      for: cleaned, stages: &stages)
+    let analyses = Analyses(pipeline: pipeline, threads: threads, log: log)
+    let tables = analyses.tables(for: cleaned, stages: &stages)
+    let quality = OutputTable.dataQuality(cleaned.quality, emptyOutputs: analyses.emptyOutputs(tables, cleaned))
 
     let clock = Date()
     var files: [String] = []
     for table in tables { files += try writer.write(table) }
-    files += try writer.write(.dataQuality(cleaned.quality))
+    files += try writer.write(quality)
     files += try rejects.finish(metadata: metadata)
     if pipeline.report {
       let page = ReportPage(language: ReportLanguage(rawValue: pipeline.language) ?? .indonesian)
       files.append(
         try page.write(
-          tables: tables + [.dataQuality(cleaned.quality)], runDate: reportDate ?? started,
+          tables: tables + [quality], runDate: reportDate ?? started,
           pipeline: URL(fileURLWithPath: pipeline.path).lastPathComponent, into: directory.stagingPath))
     }
     let outputs = try files.map { file -> RunManifest.Output in
