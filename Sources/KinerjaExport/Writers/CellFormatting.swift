@@ -99,6 +99,11 @@ enum CellFormatting {
     var text = text
     out.append(quote)
     text.withUTF8 { bytes in
+      // Most text needs no escape: copy it whole.
+      if !bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == UInt8(ascii: "\\") }) {
+        out.append(contentsOf: bytes)
+        return
+      }
       for byte in bytes {
         switch byte {
         case quote: out.append(contentsOf: [UInt8(ascii: "\\"), quote])

@@ -86,8 +86,9 @@ public struct CSVRecordReader {
     // Rows are short: a small read covers most, and a longer row takes a few.
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 10, alignment: 16)
     defer { buffer.deallocate() }
+    var assembler = RecordAssembler(delimiter: dialect.delimiter, shape: shape)
     for (offset, line) in places {
-      var assembler = RecordAssembler(delimiter: dialect.delimiter, firstLine: line, shape: shape)
+      assembler.restart(atLine: line)
       var delivered = false
       let takeFirst: (CSVRecord) throws -> Void = { record in
         if !delivered {
@@ -139,7 +140,7 @@ struct RecordAssembler: ~Copyable {
   private var refeed: [UInt8] = []
   private var refeedOffset: Int64 = 0
 
-  private let firstLine: Int
+  private var firstLine: Int
   private var line: Int
   private var recordLine: Int
   private var recordOffset: Int64 = 0
@@ -387,6 +388,25 @@ struct RecordAssembler: ~Copyable {
     csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
     csv_set_delim(&parser, delimiter)
     csv_set_blk_size(&parser, Self.fieldGrowth)
+  }
+
+  /// Readies the assembler for a record that starts at the beginning of `line`, keeping
+  /// its buffers; the parser is renewed only when the last feed left a record open.
+  mutating func restart(atLine line: Int) {
+    if recordOpen || malformedPending != nil || !refeed.isEmpty || parser.pstate != 0 {
+      csv_free(&parser)
+      csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+      csv_set_delim(&parser, delimiter)
+      csv_set_blk_size(&parser, Self.fieldGrowth)
+    }
+    pendingRaw.removeAll(keepingCapacity: true)
+    fields.pointee.removeAll()
+    malformedPending = nil
+    refeed = []
+    recordOpen = false
+    firstLine = line
+    self.line = line
+    recordLine = line
   }
 
   private static func isBlank(_ segment: UnsafeRawBufferPointer) -> Bool {
