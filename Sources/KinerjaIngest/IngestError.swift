@@ -60,7 +60,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
       return """
         \(path): line 1: missing required column '\(column)' for input '\(input)' \
         (accepted names: \(accepted.joined(separator: ", "))); \
-        \(Self.looksLikeHeader(header) ? "header found: \(header.joined(separator: ", "))" : Self.notAHeader(header))
+        \(!header.isEmpty && Self.looksLikeHeader(header) ? "header found: \(header.joined(separator: ", "))" : Self.notAHeader(header))
         """
     case .duplicateColumn(let path, let column, let headers, let positions):
       guard Self.looksLikeHeader(headers) else {
@@ -94,6 +94,8 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   static func notAHeader(_ cells: [String]) -> String {
-    "it does not look like a header (its \(cells.count) fields hold numbers or dates): is the header line missing?"
+    cells.isEmpty
+      ? "line 1 has no column name Kinerja knows, and is not quoted: is the header line missing?"
+      : "it does not look like a header (its \(cells.count) fields hold numbers or dates): is the header line missing?"
   }
 }

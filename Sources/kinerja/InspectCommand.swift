@@ -57,6 +57,7 @@ struct InspectCommand: ParsableCommand {
       print("  \(position + 1). \(name) → \(canonical ?? "(unknown, ignored)")")
     }
     // Personal columns, and columns the contract does not know (they may hold anything).
+    let fieldCount = reader.mapping.header.count
     var hidden: [Int: String] = [:]
     for position in reader.mapping.header.indices where !reader.mapping.positions.values.contains(position) {
       hidden[position] = "(unmapped)"
@@ -69,13 +70,13 @@ struct InspectCommand: ParsableCommand {
     var shown: [String] = []
     try reader.foldRows(
       threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, hashes: false,
-      parse: { [rows, hidden] chunkRows in
+      parse: { [rows, hidden, fieldCount] chunkRows in
         var chunk = InspectedRows()
         try chunkRows.forEachRow { record in
           chunk.count += 1
           if record.malformation != nil { chunk.malformed += 1 }
           guard chunk.shown.count < rows else { return }
-          chunk.shown.append((record.line, Self.describe(record, hiding: hidden)))
+          chunk.shown.append((record.line, Self.describe(record, fieldCount: fieldCount, hiding: hidden)))
         }
         return chunk
       },
@@ -92,8 +93,10 @@ struct InspectCommand: ParsableCommand {
   }
 
   /// A row's fields as one line, personal and unmapped columns hidden.
-  private static func describe(_ record: CSVRecord, hiding hidden: [Int: String]) -> String {
+  private static func describe(_ record: CSVRecord, fieldCount: Int, hiding hidden: [Int: String]) -> String {
     guard record.malformation == nil else { return "(malformed row)" }
+    // Fields out of place (a delimiter inside a name) would show a name under another column.
+    guard record.count == fieldCount else { return "(\(record.count) fields, expected \(fieldCount))" }
     return (0..<record.count).map {
       hidden[$0] ?? String(decoding: record[$0], as: UTF8.self)
     }.joined(separator: " | ")

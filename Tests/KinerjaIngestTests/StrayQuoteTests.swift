@@ -116,4 +116,27 @@ private func rows(_ kind: InputKind, _ path: String, chunkSize: Int, threads: In
     }
     #expect(covered == lines.count, "\(label): \(covered) of \(lines.count) lines in rows")
   }
+
+  /// Two stray quotes in one free-text column (`"x` on one line, `y"` lines later) would make
+  /// a value that fits the field count: the lines between hold as many delimiters as a row,
+  /// so the value is not taken, and only the two damaged lines are lost. Every buffer size
+  /// gives the same records and offsets, a lone CR cut off by a buffer end included.
+  @Test func twoStrayQuotesInOneColumnLoseOnlyTheirLines() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.write("a.csv", "nip,name,score\n\r1,\"x,2\n3,4,5\n6,y\",8\n9,9,9\n")
+    let shape = RecordShape(fields: 3, lineBreaks: [false, true, false])
+    let dialect = Dialect(delimiter: UInt8(ascii: ","), decimalMark: UInt8(ascii: "."))
+    func read(bufferSize: Int) throws -> [Row] {
+      var rows: [Row] = []
+      try CSVRecordReader(path: path, dialect: dialect, bufferSize: bufferSize, shape: shape).forEachRecord {
+        rows.append(Row(line: $0.line, offset: $0.offset, malformed: $0.malformation != nil, fields: $0.fieldTexts))
+      }
+      return rows
+    }
+    let whole = try read(bufferSize: 1 << 20)
+    #expect(whole.map(\.malformed) == [false, true, false, true, false], "\(whole)")
+    #expect(whole[2].fields == ["3", "4", "5"] && whole[2].line == 3)
+    #expect(whole[4].fields == ["9", "9", "9"] && whole[4].line == 5)
+    for size in 1...40 { #expect(try read(bufferSize: size) == whole, "buffer of \(size) bytes") }
+  }
 }

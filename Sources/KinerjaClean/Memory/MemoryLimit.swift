@@ -50,11 +50,15 @@ public struct MemoryLimit: Sendable, Equatable {
     for line in groups.split(separator: "\n") {
       let fields = line.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
       guard fields.count == 3 else { continue }
-      let (root, limitFile, usageFile): (String, String, String)
+      // Usage includes the page cache; its inactive part is reclaimed before the group is
+      // out of memory, so it counts as available (as container runtimes count it).
+      let (root, limitFile, usageFile, cacheKey): (String, String, String, String)
       if fields[0] == "0" && fields[1].isEmpty {
-        (root, limitFile, usageFile) = ("/sys/fs/cgroup", "memory.max", "memory.current")
+        (root, limitFile, usageFile, cacheKey) = ("/sys/fs/cgroup", "memory.max", "memory.current", "inactive_file")
       } else if fields[1].split(separator: ",").contains("memory") {
-        (root, limitFile, usageFile) = ("/sys/fs/cgroup/memory", "memory.limit_in_bytes", "memory.usage_in_bytes")
+        (root, limitFile, usageFile, cacheKey) = (
+          "/sys/fs/cgroup/memory", "memory.limit_in_bytes", "memory.usage_in_bytes", "total_inactive_file"
+        )
       } else {
         continue
       }
@@ -64,13 +68,24 @@ public struct MemoryLimit: Sendable, Equatable {
         if let limit = number(in: "\(folder)/\(limitFile)"), limit < Int64(1) << 60,
           let used = number(in: "\(folder)/\(usageFile)")
         {
-          result.append(MemoryLimit(available: limit - used, source: "cgroup \(folder)/\(limitFile)"))
+          let cache = statistic(cacheKey, in: "\(folder)/memory.stat") ?? 0
+          result.append(MemoryLimit(available: limit - used + cache, source: "cgroup \(folder)/\(limitFile)"))
         }
         if group == "/" || group.isEmpty { break }
         group = (group as NSString).deletingLastPathComponent
       }
     }
     return result
+  }
+
+  /// The value of `key` in a `memory.stat` file.
+  private static func statistic(_ key: String, in path: String) -> Int64? {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+    for line in text.split(separator: "\n") {
+      let parts = line.split(separator: " ")
+      if parts.count == 2, parts[0] == key { return Int64(parts[1]) }
+    }
+    return nil
   }
 
   /// The whole number in a one-line file (`max` and unreadable files give `nil`).

@@ -77,7 +77,9 @@ struct AppraisalStore {
     let rolled = columnOfPeriod.keys.map { $0.rolled(to: grain)! }
     guard let first = rolled.min(), let last = rolled.max() else { return (0, 0) }
     let periods = Int(last.index - first.index) + 1
-    let reused = columnOfPeriod.keys.filter { $0.grain == grain }.count
+    // A stored column becomes the panel's when it is the only one rolled up to its period.
+    let members = Dictionary(grouping: columnOfPeriod.keys) { $0.rolled(to: grain)! }
+    let reused = members.values.filter { $0.count == 1 && $0[0].grain == grain }.count
     return (periods, Int64(periods - reused) * Int64(employees) * Int64(MemoryLayout<Double>.size + 1))
   }
 

@@ -29,7 +29,8 @@ struct ReportSections {
     if let quality = tables["data_quality"] {
       var seen = Set<String>()
       var rows: [[String]] = []
-      for row in quality.rows {
+      // Rows about empty outputs (`empty_output`) are not inputs.
+      for row in quality.rows where quality.text(row, "reason") != "empty_output" {
         let input = quality.text(row, "input") ?? ""
         guard seen.insert(input).inserted else { continue }
         rows.append([

@@ -161,11 +161,12 @@ public struct PeriodRange: Sendable, Equatable, CustomStringConvertible {
     PeriodRange(first: .month(1, of: 2000), last: .containing(date, grain: .month))
   }
 
-  /// Whether every month of `period` lies in the range.
+  /// Whether some month of `period` lies in the range: the current year or quarter is in
+  /// a range that ends this month.
   public func contains(_ period: Period) -> Bool {
     let perPeriod = 12 / period.grain.periodsPerYear
     let start = Int(period.index) * perPeriod
-    return start >= Int(first.index) && start + perPeriod - 1 <= Int(last.index)
+    return start <= Int(last.index) && start + perPeriod - 1 >= Int(first.index)
   }
 
   /// `2000-01 to 2026-12`.

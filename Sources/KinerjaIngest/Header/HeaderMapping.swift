@@ -58,18 +58,21 @@ public struct HeaderMapping: Sendable {
       }
       positions[canonical] = position
     }
+    // A first line of which no name is known may be a data row (the header missing): it is
+    // then not quoted, since it may hold a name or a comment.
+    let quotable = positions.isEmpty ? [] : header
     for column in schema.columns where column.isRequired && positions[column.name] == nil {
       throw IngestError.missingColumn(
         path: path, input: schema.kind.rawValue, column: column.name,
         accepted: [column.name] + column.aliases,
-        header: header)
+        header: quotable)
     }
     for choice in schema.requiredChoices
     where !choice.contains(where: { option in option.allSatisfy { positions[$0] != nil } }) {
       let described = choice.map { $0.joined(separator: " + ") }.joined(separator: " or ")
       throw IngestError.missingColumn(
         path: path, input: schema.kind.rawValue, column: described,
-        accepted: choice.flatMap { $0 }, header: header)
+        accepted: choice.flatMap { $0 }, header: quotable)
     }
     self.schema = schema
     self.header = header

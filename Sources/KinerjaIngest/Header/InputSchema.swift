@@ -96,7 +96,7 @@ extension InputSchema {
       .init("end_date", aliases: ["tanggal_selesai", "tgl_selesai"]),
       .init("hours_jp", aliases: ["jp", "jumlah_jp", "jam_pelajaran"]),
       .init("cost_idr", aliases: ["biaya", "biaya_per_peserta", "anggaran"]),
-      .init("status", aliases: ["status_kelulusan", "keterangan"]),
+      .init("status", aliases: ["status_kelulusan", "keterangan"], freeText: true),  // `keterangan`: remarks
       .init("pre_test", aliases: ["nilai_pre_test", "pretest"]),
       .init("post_test", aliases: ["nilai_post_test", "posttest"]),
     ],

@@ -92,12 +92,21 @@ public struct RecordShape: Sendable, Equatable {
     self.lineBreaks = lineBreaks
   }
 
-  /// Whether `record`, which runs over several lines, has this shape.
-  func fits(_ record: CSVRecord) -> Bool {
+  /// Whether `record`, which runs over several lines, has this shape: the field count, line
+  /// breaks only where they may be, and no whole line inside a field that holds as many
+  /// delimiters as a row — two stray quotes in one column would otherwise join the rows
+  /// between them into one value.
+  func fits(_ record: CSVRecord, delimiter: UInt8) -> Bool {
     guard record.count == fields else { return false }
-    for index in 0..<record.count where !lineBreaks[index] {
+    for index in 0..<record.count {
       let field = record[index]
-      if let base = field.baseAddress, memchr(base, 0x0A, field.count) != nil || memchr(base, 0x0D, field.count) != nil {
+      guard let base = field.baseAddress, memchr(base, 0x0A, field.count) != nil || memchr(base, 0x0D, field.count) != nil
+      else { continue }
+      if !lineBreaks[index] { return false }
+      let lines = field.split(omittingEmptySubsequences: false) { $0 == 0x0A || $0 == 0x0D }
+      if lines.count > 2 && lines.dropFirst().dropLast().contains(where: { line in
+        fields > 1 && line.count(where: { $0 == delimiter }) >= fields - 1
+      }) {
         return false
       }
     }

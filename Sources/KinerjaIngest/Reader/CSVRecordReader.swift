@@ -243,7 +243,8 @@ struct RecordAssembler: ~Copyable {
       recordOpen = true
       recordLine = line
       recordOffset = offset + Int64(segment.prefix { $0 == 0x0A || $0 == 0x0D }.count)
-      recordRawOffset = offset
+      // `pendingRaw` may already hold a lone CR that a read buffer cut off before this segment.
+      recordRawOffset = offset - Int64(pendingRaw.count)
     }
     let spansLines = recordOpen && recordLine < line
     if recordOpen && pendingRaw.count + segment.count > Self.maximumRecordBytes {
@@ -296,7 +297,7 @@ struct RecordAssembler: ~Copyable {
       line: recordLine, offset: recordOffset, malformation: nil,
       bytes: UnsafeRawBufferPointer(start: buffer.bytes, count: buffer.byteCount),
       fieldEnds: UnsafeBufferPointer(start: buffer.ends, count: buffer.recordEnds[0]), firstField: 0)
-    return !shape.fits(record)
+    return !shape.fits(record, delimiter: delimiter)
   }
 
   /// Delivers the first line of the open record, which runs over line ends but cannot be a

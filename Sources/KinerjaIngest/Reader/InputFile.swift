@@ -11,7 +11,12 @@ struct InputFile: Sendable {
 
   init(path: String) throws {
     self.path = path
-    // Non-blocking, so that opening a named pipe with no writer returns at once.
+    // Looked at before it is opened: opening some devices has effects of its own.
+    var before = stat()
+    if stat(path, &before) == 0, let kind = Self.notARegularFile(before.st_mode) {
+      throw IngestError.cannotOpen(path: path, reason: "it is \(kind), not a regular file")
+    }
+    // Non-blocking, so that a named pipe swapped in since returns at once.
     let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { throw IngestError.cannotOpen(path: path, reason: Self.lastError()) }
     var status = stat()

@@ -56,17 +56,33 @@ enum OutputLocationCheck {
     folder == "/" || path == folder || path.hasPrefix(folder + "/")
   }
 
-  /// `path` made absolute, with the links of its existing part resolved.
+  /// `path` made absolute, with the links of its existing part resolved before any `..`
+  /// after them is applied (as the kernel does), and the rest taken as written.
   static func resolved(_ path: String) -> String {
-    var existing = URL(fileURLWithPath: path).standardized.path
+    let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    var existing = absolute
     var rest: [String] = []
-    while !FileManager.default.fileExists(atPath: existing) && existing != "/" {
+    while existing != "/" && !existing.isEmpty {
+      if let real = realpath(existing, nil) {
+        defer { free(real) }
+        return join(String(cString: real), rest)
+      }
       rest.insert((existing as NSString).lastPathComponent, at: 0)
       existing = (existing as NSString).deletingLastPathComponent
     }
-    guard let real = realpath(existing, nil) else { return existing }
-    defer { free(real) }
-    let base = String(cString: real)
-    return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.joined(separator: "/")
+    return join("/", rest)
+  }
+
+  /// `base` followed by `components` (which do not exist, so hold no links), `.` and `..` applied.
+  private static func join(_ base: String, _ components: [String]) -> String {
+    var parts = base.split(separator: "/").map(String.init)
+    for component in components {
+      switch component {
+      case "", ".": continue
+      case "..": _ = parts.popLast()
+      default: parts.append(component)
+      }
+    }
+    return "/" + parts.joined(separator: "/")
   }
 }

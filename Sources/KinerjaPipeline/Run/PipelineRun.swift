@@ -95,6 +95,11 @@ public struct PipelineRun {
       directory: "\(directory.stagingPath)/rejects",
       displayPaths: Dictionary(uniqueKeysWithValues: pipeline.inputs.map { ($0.kind, $0.declaredPath) }))
     let periods = periodRange(at: reportDate ?? started)
+    guard periods.first <= periods.last else {
+      throw PipelineFileError(
+        path: pipeline.path, key: "periods",
+        message: "from \(periods.first) is after to \(periods.last) (by default the month the run starts, UTC)")
+    }
     let parameters = parameters(periods: periods)
     let cleaned = try CleanedInputs.read(
       pipeline, threads: threads, periods: periods, rejects: &rejects, log: log, stages: &stages)
