@@ -2,6 +2,10 @@ import Foundation
 import KinerjaTestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Publishing replaces what the output location holds, so a run refuses locations where
 /// that would destroy something (exit 2) and `validate` says so before any run.
 @Suite struct OutputLocationEndToEndTests {
@@ -61,5 +65,27 @@ import Testing
     let fine = try KinerjaCommand.run(["validate", pipeline(directory, output: "../out")])
     #expect(fine.status == 0, "\(fine.standardOutput)")
     #expect(fine.standardOutput.contains("writable"))
+  }
+
+  /// `LINK/../out` where `LINK` points into a system folder is that system folder's `out`,
+  /// as the kernel resolves it, and is refused like it.
+  @Test func linksAreResolvedBeforeDotDot() throws {
+    let directory = TemporaryDirectory()
+    #expect(symlink("/etc/ssl", "\(directory.path)/link") == 0)
+    let file = pipeline(directory, output: "\(directory.path)/link/../kinerja-out")
+    let validated = try KinerjaCommand.run(["validate", file])
+    #expect(validated.status == 2, "\(validated.standardOutput)")
+    #expect(validated.standardOutput.contains("/etc/kinerja-out is a system folder"), "\(validated.standardOutput)")
+  }
+
+  /// `periods: { from: … }` after the month the run starts leaves nothing to read: exit 2.
+  @Test func periodsFromAfterTheRunsMonthIsRefused() throws {
+    let directory = TemporaryDirectory()
+    let file = pipeline(directory, output: "../out")
+    let text = try String(contentsOfFile: file, encoding: .utf8) + "periods: { from: 2030-01 }\n"
+    try text.write(toFile: file, atomically: true, encoding: .utf8)
+    let run = try KinerjaCommand.run(["run", file, "--quiet"], environment: KinerjaCommand.pinnedDate)
+    #expect(run.status == 2)
+    #expect(run.standardError.contains("from 2030-01 is after to 2026-11"), "\(run.standardError)")
   }
 }
