@@ -81,6 +81,19 @@ import Testing
     #expect(surveys["sha256"] as? String == hash)
   }
 
+  /// The default `periods` end with the run's month, so `--if-changed` runs again in a new
+  /// month (rows of that month, rejected last time, may now count) and skips within one.
+  @Test func ifChangedRunsAgainInANewMonth() throws {
+    let directory = TemporaryDirectory()
+    let pipeline = try Self.nightly(directory)
+    let november = ["SOURCE_DATE_EPOCH": "1795478399"]  // 2026-11-23
+    let december = ["SOURCE_DATE_EPOCH": "1796515199"]  // 2026-12-05
+    #expect(try KinerjaCommand.run(["run", pipeline, "--quiet"], environment: november).status == 0)
+    let sameMonth = try KinerjaCommand.run(["run", pipeline, "--if-changed"], environment: november)
+    #expect(sameMonth.standardError.contains("skipped: inputs and pipeline unchanged"), "\(sameMonth.standardError)")
+    Self.expectRan(try KinerjaCommand.run(["run", pipeline, "--if-changed"], environment: december))
+  }
+
   /// `--if-changed` runs again when the pipeline file changed (even by a comment) or when
   /// the last run was made by another Kinerja version (its manifest's `tool_version`).
   @Test func ifChangedRunsAfterAPipelineOrVersionChange() throws {

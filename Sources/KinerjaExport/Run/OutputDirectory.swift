@@ -404,10 +404,13 @@ public struct LastRun: Sendable, Equatable, Decodable {
   public var toolVersion: String
   public var pipelineSHA256: String
   public var inputs: [Input]
+  /// The parameters the run used (such as the `periods` range it resolved).
+  public var parameters: [String: String]?
 
   private enum CodingKeys: String, CodingKey {
     case toolVersion = "tool_version"
     case pipelineSHA256 = "pipeline_sha256"
     case inputs
+    case parameters
   }
 }

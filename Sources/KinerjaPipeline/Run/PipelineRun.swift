@@ -183,8 +183,10 @@ public struct PipelineRun {
   /// Reads every input once to fingerprint it; reads nothing else and writes nothing.
   public func unchangedSinceLastRun() throws -> String? {
     guard let last = OutputDirectory.lastRun(in: output) else { return nil }
+    // The default periods end with the run's month: a new month can let in rows the last run rejected.
     guard last.toolVersion == Self.toolVersion, last.pipelineSHA256 == pipeline.sha256,
-      last.inputs.count == pipeline.inputs.count
+      last.inputs.count == pipeline.inputs.count,
+      last.parameters?["periods"] == periodRange(at: reportDate ?? Date()).description
     else { return nil }
     for input in pipeline.inputs {
       guard let previous = last.inputs.first(where: { $0.input == input.kind.rawValue }) else { return nil }
