@@ -165,13 +165,6 @@ public struct InputReader: Sendable {
     return offsets
   }
 
-  /// Reads the data row that starts at `offset` on `line` again.
-  public func row<Result>(at offset: Int64, line: Int, _ body: (CSVRecord) throws -> Result) throws -> Result?
-  {
-    try CSVRecordReader(path: path, dialect: dialect, shape: mapping.recordShape).record(
-      at: offset, line: line, body)
-  }
-
   /// Reads the data rows that start at `places` (offset and line) again, in that order.
   public func rows(at places: [(offset: Int64, line: Int)], _ body: (CSVRecord) throws -> Void) throws {
     try CSVRecordReader(path: path, dialect: dialect, shape: mapping.recordShape).records(at: places, body)
