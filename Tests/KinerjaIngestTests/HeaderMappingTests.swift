@@ -74,4 +74,20 @@ import Testing
     #expect("\(IngestError.headerOnly(path: "h.csv", header: ["nip"]))".contains("no data rows"))
     #expect("\(IngestError.emptyFile(path: "e.csv", bytes: 0))".contains("empty (0 bytes)"))
   }
+
+  /// A first line that holds a NIP, a number or a date is a data row: the message says the
+  /// header may be missing and quotes none of it (a name may sit beside the NIP).
+  @Test func aDataRowForAHeaderIsNotQuoted() {
+    let row = ["NIP", "Siti Rahmawati", "198001012005011001"]
+    for error in [
+      IngestError.missingColumn(path: "e.csv", input: "employees", column: "region", accepted: ["region"], header: row),
+      .headerOnly(path: "e.csv", header: row),
+      .duplicateColumn(path: "e.csv", column: "nip", headers: ["NIP", "198001012005011001"], positions: [1, 3]),
+    ] {
+      let message = "\(error)"
+      #expect(!message.contains("Siti") && !message.contains("198001012005011001"), "\(message)")
+    }
+    let header = ["NIP", "Nama", "Kode OPD"]
+    #expect("\(IngestError.headerOnly(path: "e.csv", header: header))".contains("NIP, Nama, Kode OPD"))
+  }
 }
