@@ -12,8 +12,12 @@ enum DeferredRejects {
     let lines = lines.sorted()
     let offsets = try input.offsets(ofLines: lines)
     let rejection = Rejection(reason, column: column, detail: "a later row replaces it")
+    var found = 0
     try input.rows(at: zip(offsets, lines).map { ($0, $1) }) { record in
+      found += 1
       try rejects.reject(record, of: input, because: rejection)
     }
+    // Each row was there when the file was read through: one missing now means it changed.
+    guard found == lines.count else { throw IngestError.changedWhileReading(path: input.path) }
   }
 }
