@@ -104,7 +104,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaExportTests",
-      dependencies: ["KinerjaTestSupport", "KinerjaExport", "KinerjaAnalyse", "KinerjaClean"],
+      dependencies: ["KinerjaTestSupport", "KinerjaExport", "KinerjaAnalyse", "KinerjaClean", "KinerjaIngest"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaGenerateTests",

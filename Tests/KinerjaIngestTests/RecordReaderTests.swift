@@ -120,6 +120,34 @@ func records(_ path: String, dialect: Dialect, bufferSize: Int = 1 << 20) throws
     #expect(again?.1 == ["2", "z"])
   }
 
+  /// Rows read again share reads when they lie close together: every one comes back as
+  /// the first pass saw it, whether it is next to the last, far from it, longer than a
+  /// read, or holds a line break in quotes.
+  @Test func recordsReadAgainMatchTheFirstPass() throws {
+    let directory = TemporaryDirectory()
+    var text = "a;b;c\n"
+    for row in 0..<3_000 {
+      switch row % 97 {
+      case 5: text += "\(row);\"two\nlines\";x\n"
+      case 11: text += "\(row);\(String(repeating: "w", count: 40_000));y\n"
+      default: text += "\(row);value \(row);z\n"
+      }
+    }
+    let path = directory.write("a.csv", text)
+    var first: [(offset: Int64, line: Int, fields: [String])] = []
+    try CSVRecordReader(path: path, dialect: semicolon).forEachRecord {
+      first.append(($0.offset, $0.line, $0.fieldTexts))
+    }
+    // Neighbours, runs, long rows, multi-line rows and far jumps, in file order.
+    let chosen = first.indices.filter { $0 % 7 == 0 || $0 % 97 == 5 || $0 % 97 == 11 || (1_000..<1_040).contains($0) }
+    var again: [(line: Int, fields: [String])] = []
+    try CSVRecordReader(path: path, dialect: semicolon).records(at: chosen.map { (first[$0].offset, first[$0].line) }) {
+      again.append(($0.line, $0.fieldTexts))
+    }
+    #expect(again.map(\.line) == chosen.map { first[$0].line })
+    #expect(again.map(\.fields) == chosen.map { first[$0].fields })
+  }
+
   @Test func fingerprintIsSizeAndSHA256() throws {
     let directory = TemporaryDirectory()
     let path = directory.write("a.csv", "abc")

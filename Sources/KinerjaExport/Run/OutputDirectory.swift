@@ -374,16 +374,6 @@ public struct OutputDirectory: Sendable {
     guard FileManager.default.fileExists(atPath: path) else { return }
     try FileManager.default.removeItem(atPath: path)
   }
-
-  static func copyContents(of source: String, to destination: OutputFile) throws {
-    guard let handle = FileHandle(forReadingAtPath: source) else {
-      throw OutputError.cannotWrite(path: source, reason: "cannot reopen")
-    }
-    defer { try? handle.close() }
-    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-      try destination.write(String(decoding: chunk, as: UTF8.self))
-    }
-  }
 }
 
 /// The part of a previous manifest needed to clean up after it.

@@ -49,8 +49,20 @@ enum CellFormatting {
     }
   }
 
-  private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
-    out.append(contentsOf: String(value).utf8)
+  /// A whole number in decimal digits, without going through `String`.
+  static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    if value < 0 { out.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits; 20 are needed
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var index = buffer.count
+      repeat {
+        index -= 1
+        buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      out.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[index...]))
+    }
   }
 
   /// Text made safe for spreadsheets and CSV: a leading `=`, `+`, `-`, `@`, TAB or CR
@@ -59,24 +71,27 @@ enum CellFormatting {
   /// `,`, `"`, CR or LF are quoted, quotes doubled.
   private static func appendCSVField(_ text: String, to out: inout [UInt8]) {
     var text = text
-    text.withUTF8 { bytes in
-      let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }
-      if needsQuotes { out.append(quote) }
-      if let first = bytes.first, startsFormula(first), !isNegativeNumber(bytes) { out.append(UInt8(ascii: "'")) }
-      if needsQuotes {
-        for byte in bytes {
-          if byte == quote { out.append(quote) }
-          out.append(byte)
-        }
-        out.append(quote)
-      } else {
-        out.append(contentsOf: bytes)
+    text.withUTF8 { appendCSVField(UnsafeRawBufferPointer($0), to: &out) }
+  }
+
+  /// ``appendCSVField(_:to:)`` for text given as UTF-8 bytes.
+  static func appendCSVField(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
+    let needsQuotes = bytes.contains { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }
+    if needsQuotes { out.append(quote) }
+    if let first = bytes.first, startsFormula(first), !isNegativeNumber(bytes) { out.append(UInt8(ascii: "'")) }
+    if needsQuotes {
+      for byte in bytes {
+        if byte == quote { out.append(quote) }
+        out.append(byte)
       }
+      out.append(quote)
+    } else {
+      out.append(contentsOf: bytes)
     }
   }
 
   /// `-` followed by digits, with at most one `.` between digits.
-  private static func isNegativeNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  private static func isNegativeNumber(_ bytes: UnsafeRawBufferPointer) -> Bool {
     guard bytes.count >= 2, bytes[0] == UInt8(ascii: "-") else { return false }
     var sawPoint = false
     for index in 1..<bytes.count {
@@ -97,28 +112,31 @@ enum CellFormatting {
 
   private static func appendJSONString(_ text: String, to out: inout [UInt8]) {
     var text = text
+    text.withUTF8 { appendJSONString(UnsafeRawBufferPointer($0), to: &out) }
+  }
+
+  /// ``appendJSONString(_:to:)`` for text given as UTF-8 bytes.
+  static func appendJSONString(_ bytes: UnsafeRawBufferPointer, to out: inout [UInt8]) {
     out.append(quote)
-    text.withUTF8 { bytes in
-      // Most text needs no escape: copy it whole.
-      if !bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == UInt8(ascii: "\\") }) {
-        out.append(contentsOf: bytes)
-        return
-      }
-      for byte in bytes {
-        switch byte {
-        case quote: out.append(contentsOf: [UInt8(ascii: "\\"), quote])
-        case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-        case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-        case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-        case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-        case 0..<0x20:
-          let hex = Array("0123456789abcdef".utf8)
-          out.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
-        default: out.append(byte)
-        }
+    defer { out.append(quote) }
+    // Most text needs no escape: copy it whole.
+    if !bytes.contains(where: { $0 < 0x20 || $0 == quote || $0 == UInt8(ascii: "\\") }) {
+      out.append(contentsOf: bytes)
+      return
+    }
+    for byte in bytes {
+      switch byte {
+      case quote: out.append(contentsOf: [UInt8(ascii: "\\"), quote])
+      case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+      case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+      case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+      case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(contentsOf: Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]])
+      default: out.append(byte)
       }
     }
-    out.append(quote)
   }
 
   private static let quote = UInt8(ascii: "\"")

@@ -27,6 +27,40 @@ final class OutputFile {
     if buffer.count >= 1 << 16 { try flush() }
   }
 
+  /// Appends the whole file at `source`, copied inside the kernel where the file
+  /// system allows it (`sendfile`), else read and written through a buffer.
+  func append(contentsOf source: String) throws {
+    try flush()
+    let input = open(source, O_RDONLY | O_CLOEXEC)
+    guard input >= 0 else { throw OutputError.cannotWrite(path: source, reason: OutputError.lastError()) }
+    defer { Glibc.close(input) }
+    while true {
+      let copied = sendfile(descriptor, input, nil, 1 << 30)
+      if copied > 0 {
+        bytesWritten += Int64(copied)
+        continue
+      }
+      if copied == 0 { return }
+      if errno == EINTR { continue }
+      guard [EXDEV, ENOSYS, EINVAL, EOPNOTSUPP].contains(errno) else {
+        throw OutputError.cannotWrite(path: path, reason: OutputError.lastError())
+      }
+      break
+    }
+    // The kernel cannot copy between these files: go through a buffer, from where it stopped.
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
+      if count == 0 { return }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw OutputError.cannotWrite(path: source, reason: OutputError.lastError())
+      }
+      try append { $0.append(contentsOf: chunk[0..<count]) }
+      try flush()
+    }
+  }
+
   func flush() throws {
     var offset = 0
     while offset < buffer.count {
@@ -43,10 +77,11 @@ final class OutputFile {
     buffer.removeAll(keepingCapacity: true)
   }
 
-  /// Flushes, syncs to disk and closes.
-  func close() throws {
+  /// Flushes, syncs to disk and closes; a scratch file that is removed before the run
+  /// ends (`sync: false`) is not synced, so its bytes need never reach the disk.
+  func close(sync: Bool = true) throws {
     try flush()
-    guard fsync(descriptor) == 0 else {
+    guard !sync || fsync(descriptor) == 0 else {
       let reason = OutputError.lastError()
       Glibc.close(descriptor)
       throw OutputError.cannotWrite(path: path, reason: reason)

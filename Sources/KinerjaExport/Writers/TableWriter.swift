@@ -87,11 +87,16 @@ public struct TableWriter: Sendable {
   }
 
   static func appendCSVLine(_ cells: [Cell], to out: inout [UInt8]) {
+    appendCSVCells(cells, to: &out)
+    out.append(0x0A)
+  }
+
+  /// `cells` as CSV fields separated by commas, without a line end.
+  static func appendCSVCells(_ cells: [Cell], to out: inout [UInt8]) {
     for (index, cell) in cells.enumerated() {
       if index > 0 { out.append(UInt8(ascii: ",")) }
       CellFormatting.appendCSV(cell, to: &out)
     }
-    out.append(0x0A)
   }
 
   /// Each column's `"name": ` as bytes, made once per table.
@@ -101,11 +106,16 @@ public struct TableWriter: Sendable {
 
   static func appendJSONObject(_ cells: [Cell], keys: [[UInt8]], to out: inout [UInt8]) {
     out.append(UInt8(ascii: "{"))
+    appendJSONMembers(cells, keys: keys, to: &out)
+    out.append(UInt8(ascii: "}"))
+  }
+
+  /// `"key": value` pairs for the first `cells.count` keys, separated by `, `.
+  static func appendJSONMembers(_ cells: [Cell], keys: [[UInt8]], to out: inout [UInt8]) {
     for (index, (key, cell)) in zip(keys, cells).enumerated() {
       if index > 0 { out.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")]) }
       out.append(contentsOf: key)
       CellFormatting.appendJSON(cell, to: &out)
     }
-    out.append(UInt8(ascii: "}"))
   }
 }

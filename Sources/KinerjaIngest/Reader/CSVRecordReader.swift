@@ -77,15 +77,17 @@ public struct CSVRecordReader {
   }
 
   /// Reads the records that start at each of `places` (offset and line, as reported by
-  /// `forEachRecord`), in the order given, through one open file and buffer: each costs
-  /// a read of its own bytes, not of the file or of a whole buffer.
+  /// `forEachRecord`), in the order given, through one open file and a 16 KiB window:
+  /// rows that lie close together share one read, and none costs a read of the file.
   public func records(at places: [(offset: Int64, line: Int)], _ body: (CSVRecord) throws -> Void) throws {
     guard !places.isEmpty else { return }
     let file = try InputFile(path: path)
     defer { file.close() }
-    // Rows are short: a small read covers most, and a longer row takes a few.
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 10, alignment: 16)
+    // One read covers a window of the file; rows that start inside it are taken from it,
+    // so rows close together (the usual case, given in file order) share a read.
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 14, alignment: 16)
     defer { buffer.deallocate() }
+    var window: (start: Int64, count: Int) = (0, 0)
     var assembler = RecordAssembler(delimiter: dialect.delimiter, shape: shape)
     for (offset, line) in places {
       assembler.restart(atLine: line)
@@ -96,17 +98,24 @@ public struct CSVRecordReader {
           try body(record)
         }
       }
+      if offset < window.start || offset >= window.start + Int64(window.count) {
+        window = (offset, try file.read(into: buffer, at: offset))
+      }
       var position = offset
       while !delivered {
-        let count = try file.read(into: buffer, at: position)
-        if count == 0 {
-          try assembler.finish(takeFirst)
-          break
+        let end = window.start + Int64(window.count)
+        if position >= end {
+          window = (position, try file.read(into: buffer, at: position))
+          if window.count == 0 {
+            try assembler.finish(takeFirst)
+            break
+          }
         }
+        let from = Int(position - window.start)
         // Feeding stops at the end of the record that starts at `offset`.
         _ = try assembler.feed(
-          UnsafeRawBufferPointer(rebasing: buffer[0..<count]), at: position, stoppingAt: offset, takeFirst)
-        position += Int64(count)
+          UnsafeRawBufferPointer(rebasing: buffer[from..<window.count]), at: position, stoppingAt: offset, takeFirst)
+        position = window.start + Int64(window.count)
       }
     }
   }
