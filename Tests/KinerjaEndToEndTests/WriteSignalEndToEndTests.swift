@@ -32,11 +32,46 @@ import Testing
   /// cannot write its outputs exits 3 with a message, not with the signal.
   @Test func theFileSizeLimitIsAnIOError() throws {
     let directory = TemporaryDirectory()
+    let (status, message) = try runUnderFileLimit(
+      blocks: 64, pipeline: "pipelines/nightly.yaml", out: "\(directory.path)/out")
+    #expect(status == 3, "\(message)")
+    #expect(message.contains("cannot write"), "\(message)")
+  }
+
+  /// Rejects are written on a queue of their own while reading goes on; a write that
+  /// fails there still stops the run with exit 3 and names the rejects file.
+  @Test func aRejectsFileThatCannotBeWrittenStopsTheRun() throws {
+    let directory = TemporaryDirectory()
+    let nip = "198001012005011001"
+    directory.write("employees.csv", "nip,agency_code,region\n\(nip),A1,R\n")
+    var rows = "nip,period,score,rating\n"
+    for month in 0..<3_000 { rows += "\(nip),\(2000 + month / 12)-\(String(format: "%02d", month % 12 + 1)),999,Baik\n" }
+    directory.write("performance.csv", rows)
+    let pipeline = directory.write(
+      "pipeline.yaml",
+      """
+      inputs:
+        employees: { path: employees.csv }
+        performance: { path: performance.csv }
+      outputs: [trends]
+      report: false
+      max_reject_rate: 1
+      periods: { from: 2000-01, to: 2024-12 }
+      """)
+    let (status, message) = try runUnderFileLimit(blocks: 128, pipeline: pipeline, out: "\(directory.path)/out")
+    #expect(status == 3, "\(message)")
+    #expect(message.contains("rejects/"), "\(message)")
+    #expect(message.contains("cannot write"), "\(message)")
+    #expect(!FileManager.default.fileExists(atPath: "\(directory.path)/out/manifest.json"))
+  }
+
+  /// Runs `kinerja run` under `ulimit -f blocks`; returns its exit status and stderr.
+  private func runUnderFileLimit(blocks: Int, pipeline: String, out: String) throws -> (Int32, String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments = [
-      "-c", "ulimit -f 64; exec \"$0\" run pipelines/nightly.yaml --out \"$1\" --quiet",
-      KinerjaCommand.binary.path, "\(directory.path)/out",
+      "-c", "ulimit -f \(blocks); exec \"$0\" run \"$1\" --out \"$2\" --quiet",
+      KinerjaCommand.binary.path, pipeline, out,
     ]
     process.currentDirectoryURL = KinerjaCommand.repository
     let errors = Pipe()
@@ -45,9 +80,9 @@ import Testing
     let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationReason == .exit, "ended by signal \(process.terminationStatus): \(message)")
-    #expect(process.terminationStatus == 3, "\(message)")
-    #expect(message.contains("cannot write"), "\(message)")
+    return (process.terminationStatus, message)
   }
+
   /// An employee × period store larger than `ulimit -v` allows (100,000 employees, one
   /// appraisal in 1900 and one in 2024: 1,489 months) is refused before it is allocated,
   /// with exit 3 and the sizes, instead of a crash. Under the same limit, the run whose
