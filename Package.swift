@@ -55,7 +55,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "KinerjaAnalyse",
-      dependencies: ["KinerjaAggregate", "KinerjaClean"],
+      dependencies: ["KinerjaAggregate", "KinerjaClean", "KinerjaIngest"],
       swiftSettings: swiftSettings),
     .target(
       name: "KinerjaExport",
@@ -72,7 +72,7 @@ let package = Package(
     .target(
       name: "KinerjaPipeline",
       dependencies: [
-        "KinerjaIngest", "KinerjaClean", "KinerjaAggregate", "KinerjaAnalyse", "KinerjaExport", yams,
+        "KinerjaIngest", "KinerjaClean", "KinerjaAnalyse", "KinerjaExport", crypto, yams,
       ],
       swiftSettings: swiftSettings),
     .executableTarget(
@@ -112,7 +112,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaPipelineTests",
-      dependencies: ["KinerjaTestSupport", "KinerjaPipeline", "KinerjaClean", "KinerjaIngest"],
+      dependencies: ["KinerjaTestSupport", "KinerjaPipeline", "KinerjaAnalyse", "KinerjaClean", "KinerjaIngest"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaEndToEndTests",

@@ -1,3 +1,4 @@
+import KinerjaAnalyse
 import KinerjaIngest
 import KinerjaPipeline
 import KinerjaTestSupport
@@ -57,7 +58,7 @@ import Testing
   @Test func hugeRankingWeightsAreRefused() throws {
     let base = "inputs:\n  employees: { path: e.csv }\n  performance: { path: p.csv }\n"
     #expect(error(base + "rankings:\n  weights: { performance: 1e308, ikm: 1 }\n")?.key == "rankings.weights.performance")
-    #expect(try load(base + "rankings:\n  weights: { performance: 1000000, ikm: 1 }\n").rankingWeights["ikm"] == 1)
+    #expect(try load(base + "rankings:\n  weights: { performance: 1000000, ikm: 1 }\n").rankingWeights[.ikm] == 1)
   }
 
   /// `periods` bounds by month; a quarter or year covers its months.
@@ -177,23 +178,23 @@ import Testing
 
   @Test func defaultsAndSettings() throws {
     let defaults = try load("")
-    #expect(defaults.outputs == Set(PipelineFile.Analysis.allCases))
+    #expect(defaults.outputs == Set(Analysis.allCases))
     #expect(
       defaults.impact.window == 3 && defaults.impact.bootstrapDraws == 1000
-        && defaults.impact.controlGroup == "never")
+        && defaults.impact.controlGroup == .never)
     let set = try load(
       "outputs: [trends, did]\nimpact:\n  window: 6\n  min_periods: 2\n  bootstrap: { draws: 0, seed: 9 }\n  control_group: not_yet\n"
     )
     #expect(set.outputs == [.trends, .did])
     #expect(set.impact.window == 6 && set.impact.minPeriods == 2 && set.impact.bootstrapDraws == 0)
-    #expect(set.impact.bootstrapSeed == 9 && set.impact.controlGroup == "not_yet")
+    #expect(set.impact.bootstrapSeed == 9 && set.impact.controlGroup == .notYet)
   }
 
   @Test func ikmGrainAndRankingWeights() throws {
     let file = try load("ikm_grain: year\nrankings:\n  weights: { performance: 2, ikm: 1 }\n")
     #expect(file.ikmGrain == .year)
-    #expect(file.rankingWeights["performance"] == 2 && file.rankingWeights["ikm"] == 1)
-    #expect(file.rankingWeights["coverage"] == 0, "a component left out weighs nothing")
+    #expect(file.rankingWeights[.performance] == 2 && file.rankingWeights[.ikm] == 1)
+    #expect(file.rankingWeights[.coverage] == 0, "a component left out weighs nothing")
     #expect(try load("").rankingWeights.values.allSatisfy { $0 == 0.2 }, "equal by default, summing to 1")
   }
 

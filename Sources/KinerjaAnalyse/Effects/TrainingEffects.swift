@@ -83,7 +83,16 @@ public struct TrainingEffects: Sendable {
     performance: PerformancePanel, participations: ParticipationTable, roster: EmployeeRoster,
     evaluations: CourseEvaluations?, threads: Int
   ) -> [TrainingEffectRow] {
-    let pairs = self.pairs(performance: performance, participations: participations)
+    rows(
+      pairs: pairs(performance: performance, participations: participations), participations: participations,
+      roster: roster, evaluations: evaluations, threads: threads)
+  }
+
+  /// The rows for every dimension and group from pairs already made by ``pairs(performance:participations:)``.
+  public func rows(
+    pairs: [(participation: Int, pre: Double, post: Double)], participations: ParticipationTable,
+    roster: EmployeeRoster, evaluations: CourseEvaluations?, threads: Int
+  ) -> [TrainingEffectRow] {
     var groups: [(by: String, value: String, members: [Int])] = []
     for dimension in Self.dimensions {
       var byValue: [String: [Int]] = [:]

@@ -24,17 +24,3 @@ extension OutputTable {
       })
   }
 }
-
-extension DiDStudy {
-  /// The study's effect after the training period with its 95 % interval, unless withheld.
-  public var postTrainingEffect: EffectEstimate? {
-    guard treatedUnits >= minGroup,
-      let estimate = summary.estimates.first(where: { $0.aggregation == "post_training" && $0.index == nil })
-    else { return nil }
-    let z = OutputTable.z95
-    return EffectEstimate(
-      att: estimate.att, low: estimate.att - z * estimate.standardError,
-      high: estimate.att + z * estimate.standardError,
-      treated: treatedUnits)
-  }
-}

@@ -1,3 +1,4 @@
+public import KinerjaAnalyse
 public import KinerjaClean
 public import KinerjaIngest
 
@@ -15,23 +16,12 @@ public struct InputQuality: Sendable {
   }
 }
 
-/// An analysis output that came out with no rows, and why.
-public struct EmptyOutput: Sendable, Equatable {
-  public var output: String
-  public var reason: String
-
-  public init(output: String, reason: String) {
-    self.output = output
-    self.reason = reason
-  }
-}
-
 extension OutputTable {
   /// The `data_quality` output: one row per input × reject reason (one row with an
   /// empty reason for an input without rejects), with the input's totals, dialect,
   /// the mapping used for each column and the columns the contract does not know; then
   /// one row per empty output (`reason` `empty_output`, the why in `note`).
-  public static func dataQuality(_ inputs: [InputQuality], emptyOutputs: [EmptyOutput] = []) -> OutputTable {
+  public static func dataQuality(_ inputs: [InputQuality], emptyOutputs: [EmptyResult] = []) -> OutputTable {
     let columns = [
       "input", "file", "rows_read", "rows_accepted", "rows_rejected", "reason", "rejected", "delimiter",
       "decimal_mark", "byte_order_mark", "crlf", "columns_mapped", "unknown_columns", "note",

@@ -1,6 +1,8 @@
 import CYaml  // libyaml, as Yams builds it: its event stream is where anchors and aliases show
 import Crypto
 import Foundation
+public import KinerjaAnalyse
+public import KinerjaExport
 public import KinerjaIngest
 import Yams
 
@@ -67,9 +69,7 @@ public struct PipelineFile: Sendable {
   /// The default limit on rejected rows / rows read.
   public var maxRejectRate: Double = 0.10
   /// Ranking component weights as written (normalised to sum to 1 when used); default equal.
-  public var rankingWeights: [String: Double] = [
-    "performance": 0.2, "improvement": 0.2, "ikm": 0.2, "coverage": 0.2, "training_effect": 0.2,
-  ]
+  public var rankingWeights = RankingComponent.equalWeights
   /// The period IKM is reported per: survey responses are rolled up to it.
   public var ikmGrain: Grain = .quarter
   /// The first and last month appraisals and surveys may lie in, when the file sets them;
@@ -83,25 +83,11 @@ public struct PipelineFile: Sendable {
   /// How many dated runs are kept.
   public var keepRuns = 30
   /// The report's language.
-  public var language: String = "id"
+  public var language = ReportLanguage.indonesian
   /// The analyses asked for; data quality, rejects and the manifest are always written.
   public var outputs: Set<Analysis> = Set(Analysis.allCases)
   /// Settings of the training-impact analyses.
   public var impact = ImpactSettings()
-
-  /// An analysis a pipeline can ask for.
-  public enum Analysis: String, CaseIterable, Sendable {
-    case trends
-    case trendTests = "trend_tests"
-    case serviceSatisfaction = "service_satisfaction"
-    case trainingCoverage = "training_coverage"
-    case trainingEffects = "training_effects"
-    /// `did_group_time` and `did_summary`.
-    case did
-    case costEffectiveness = "cost_effectiveness"
-    case agencyRankings = "agency_rankings"
-    case trainingNeeds = "training_needs"
-  }
 
   /// How training impact is measured.
   public struct ImpactSettings: Sendable {
@@ -109,7 +95,7 @@ public struct PipelineFile: Sendable {
     public var minPeriods = 1
     public var bootstrapDraws = 1000
     public var bootstrapSeed: UInt64 = 1
-    public var controlGroup = "never"
+    public var controlGroup = StaggeredDiD.ControlGroup.never
   }
 
   /// Pipeline files larger than this are refused.
@@ -276,19 +262,20 @@ private struct NodeReader {
       case "outputs": pipeline.outputs = try analyses(value, key)
       case "rankings":
         for (field, _, setting) in try entries(value, key: key, allowed: ["weights"]) {
-          let allowed = Set(["performance", "improvement", "ikm", "coverage", "training_effect"])
-          var weights: [String: Double] = [:]
+          let allowed = Set(RankingComponent.allCases.map(\.rawValue))
+          var weights: [RankingComponent: Double] = [:]
           for (component, _, weight) in try entries(setting, key: "rankings.\(field)", allowed: allowed) {
             // Weights are normalised to sum to 1: huge ones would overflow the sum.
             guard case .scalar = weight, let number = weight.float, (0...1_000_000).contains(number) else {
               throw error(weight, "rankings.weights.\(component)", "expected a weight from 0 to 1000000")
             }
-            weights[component] = number
+            weights[RankingComponent(rawValue: component)!] = number
           }
           guard weights.values.reduce(0, +) > 0 else {
             throw error(setting, "rankings.weights", "at least one weight must be above 0")
           }
-          pipeline.rankingWeights = Dictionary(uniqueKeysWithValues: allowed.map { ($0, weights[$0] ?? 0) })
+          pipeline.rankingWeights = Dictionary(
+            uniqueKeysWithValues: RankingComponent.allCases.map { ($0, weights[$0] ?? 0) })
         }
       case "ikm_grain":
         guard let grain = Grain(rawValue: try string(value, key)) else {
@@ -322,8 +309,7 @@ private struct NodeReader {
         pipeline.datedRuns = flag
       case "keep_runs": pipeline.keepRuns = try integer(value, key, in: 1...100_000)
       case "language":
-        let language = try string(value, key)
-        guard ["id", "en"].contains(language) else {
+        guard let language = ReportLanguage(rawValue: try string(value, key)) else {
           throw error(value, key, "expected id (Indonesian) or en (English)")
         }
         pipeline.language = language
@@ -344,16 +330,16 @@ private struct NodeReader {
     return pipeline
   }
 
-  func analyses(_ node: Node, _ key: String) throws -> Set<PipelineFile.Analysis> {
+  func analyses(_ node: Node, _ key: String) throws -> Set<Analysis> {
     guard case .sequence(let sequence) = node else {
       throw error(node, key, "expected a list, such as [trends, training_effects, did]")
     }
-    var result = Set<PipelineFile.Analysis>()
+    var result = Set<Analysis>()
     for item in sequence {
-      guard let analysis = PipelineFile.Analysis(rawValue: try string(item, key)) else {
+      guard let analysis = Analysis(rawValue: try string(item, key)) else {
         throw error(
           item, key,
-          "unknown output; expected one of: \(PipelineFile.Analysis.allCases.map(\.rawValue).joined(separator: ", "))"
+          "unknown output; expected one of: \(Analysis.allCases.map(\.rawValue).joined(separator: ", "))"
         )
       }
       result.insert(analysis)
@@ -371,8 +357,7 @@ private struct NodeReader {
       case "window": settings.window = try integer(value, key, in: 1...120)
       case "min_periods": settings.minPeriods = try integer(value, key, in: 1...120)
       case "control_group":
-        let control = try string(value, key)
-        guard ["never", "not_yet"].contains(control) else {
+        guard let control = StaggeredDiD.ControlGroup(rawValue: try string(value, key)) else {
           throw error(value, key, "expected never or not_yet")
         }
         settings.controlGroup = control

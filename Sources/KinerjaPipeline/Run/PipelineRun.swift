@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaAnalyse
 import KinerjaClean
 import KinerjaExport
 import KinerjaIngest
@@ -123,9 +124,13 @@ public struct PipelineRun {
         read: over.tally.rowsRead, limit: limit(for: over.reader.kind), keptAt: keptAt)
     }
 
-    let analyses = Analyses(pipeline: pipeline, threads: threads, log: log)
-    let tables = analyses.tables(for: cleaned, stages: &stages)
-    let quality = OutputTable.dataQuality(cleaned.quality, emptyOutputs: analyses.emptyOutputs(tables, cleaned))
+    let analyse = AnalyseStage(
+      settings: AnalysisSettings(pipeline, threads: threads),
+      log: AnalysisLog(note: { [log] in log.line($0) }, stage: { [log] in log.stage($0, $1, seconds: $2) }))
+    let results = analyse.run(cleaned.analysisInputs)
+    stages += results.timings.map { .init(stage: "analyse \($0.analysis)", seconds: $0.seconds) }
+    let tables = results.tables
+    let quality = OutputTable.dataQuality(cleaned.quality, emptyOutputs: results.emptyOutputs)
 
     let clock = Date()
     var files: [String] = []
@@ -133,7 +138,7 @@ public struct PipelineRun {
     files += try writer.write(quality)
     files += try rejects.finish(metadata: metadata)
     if pipeline.report {
-      let page = ReportPage(language: ReportLanguage(rawValue: pipeline.language) ?? .indonesian)
+      let page = ReportPage(language: pipeline.language)
       files.append(
         try page.write(
           tables: tables + [quality], runDate: reportDate ?? started,
@@ -212,14 +217,14 @@ public struct PipelineRun {
     var result = [
       "periods": periods.description,
       "grain": pipeline.grain.rawValue, "min_group": String(pipeline.minGroup),
-      "outputs": PipelineFile.Analysis.allCases.filter(pipeline.outputs.contains).map(\.rawValue).joined(
+      "outputs": Analysis.allCases.filter(pipeline.outputs.contains).map(\.rawValue).joined(
         separator: ","),
       "impact.window": String(impact.window), "impact.min_periods": String(impact.minPeriods),
       "impact.bootstrap.draws": String(impact.bootstrapDraws),
       "impact.bootstrap.seed": String(impact.bootstrapSeed),
-      "impact.control_group": impact.controlGroup, "ikm_grain": pipeline.ikmGrain.rawValue,
+      "impact.control_group": impact.controlGroup.rawValue, "ikm_grain": pipeline.ikmGrain.rawValue,
       "rankings.weights": Self.normalisedWeights(pipeline.rankingWeights),
-      "report": pipeline.report ? "true" : "false", "language": pipeline.language,
+      "report": pipeline.report ? "true" : "false", "language": pipeline.language.rawValue,
       "dated_runs": pipeline.datedRuns ? "true" : "false",
     ]
     for input in pipeline.inputs {
@@ -229,11 +234,10 @@ public struct PipelineRun {
   }
 
   /// The ranking weights as used: normalised to sum to 1, in component order.
-  static func normalisedWeights(_ weights: [String: Double]) -> String {
-    let names = ["performance", "improvement", "ikm", "coverage", "training_effect"]
-    let total = names.reduce(0) { $0 + (weights[$1] ?? 0) }
-    return names.map {
-      "\($0)=\((weights[$0] ?? 0) / total)"
+  static func normalisedWeights(_ weights: [RankingComponent: Double]) -> String {
+    let total = RankingComponent.allCases.reduce(0) { $0 + (weights[$1] ?? 0) }
+    return RankingComponent.allCases.map {
+      "\($0.rawValue)=\((weights[$0] ?? 0) / total)"
     }.joined(separator: ",")
   }
 
