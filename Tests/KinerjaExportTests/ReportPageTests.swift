@@ -6,68 +6,61 @@ import Testing
   /// A small run's tables: trends for two regions and four agencies, effects by method,
   /// a dynamic DiD, data quality with rejects.
   static let tables: [OutputTable] = {
-    var trends = OutputTable(
-      name: "trends",
-      columns: ["level", "group", "group_name", "period", "n", "mean", "p10", "p90", "suppressed"])
+    var trends: [[TrendsColumn: Cell]] = []
     for (level, group, base) in [
       ("region", "Kota Ambon", 80.0), ("region", "Provinsi <Lampung>", 82.0), ("agency", "A1", 70.0),
       ("agency", "A2", 75.0), ("agency", "A3", 85.0), ("agency", "A4", 90.0),
     ] {
       for month in 1...3 {
-        trends.rows.append([
-          .text(level), .text(group), .text(group), .text("2024-0\(month)"), .integer(10),
-          .number(base + Double(month)), .number(base - 5), .number(base + 5), .bool(false),
+        trends.append([
+          .level: .text(level), .group: .text(group), .groupName: .text(group), .period: .text("2024-0\(month)"),
+          .n: .integer(10), .mean: .number(base + Double(month)), .p10: .number(base - 5),
+          .p90: .number(base + 5), .suppressed: .bool(false),
         ])
       }
     }
-    trends.rows.append([
-      .text("agency"), .text("A5"), .text("A5"), .text("2024-03"), .integer(2), .number(nil), .number(nil),
-      .number(nil), .bool(true),
+    trends.append([
+      .level: .text("agency"), .group: .text("A5"), .groupName: .text("A5"), .period: .text("2024-03"),
+      .n: .integer(2), .suppressed: .bool(true),
     ])
-    let effects = OutputTable(
-      name: "training_effects",
-      columns: ["by", "value", "participants", "mean_change", "ci_low", "ci_high", "suppressed"],
-      rows: [
+    let effects: [[TrainingEffectsColumn: Cell]] = [
+      [
+        .by: .text("method"), .value: .text("pelatihan"), .participants: .integer(40), .meanChange: .number(3.1),
+        .ciLow: .number(2.2), .ciHigh: .number(4.0), .suppressed: .bool(false),
+      ],
+      [
+        .by: .text("method"), .value: .text("seminar"), .participants: .integer(30), .meanChange: .number(0.1),
+        .ciLow: .number(-0.8), .ciHigh: .number(1.0), .suppressed: .bool(false),
+      ],
+      [.by: .text("method"), .value: .text("workshop"), .participants: .integer(3), .suppressed: .bool(true)],
+    ]
+    let did: [[DiDSummaryColumn: Cell]] =
+      [-2, -1, 0, 1, 2].map { event in
         [
-          .text("method"), .text("pelatihan"), .integer(40), .number(3.1), .number(2.2), .number(4.0),
-          .bool(false),
-        ],
-        [
-          .text("method"), .text("seminar"), .integer(30), .number(0.1), .number(-0.8), .number(1.0),
-          .bool(false),
-        ],
-        [
-          .text("method"), .text("workshop"), .integer(3), .number(nil), .number(nil), .number(nil),
-          .bool(true),
-        ],
-      ])
-    let did = OutputTable(
-      name: "did_summary",
-      columns: ["variant", "aggregation", "level", "att", "ci_low", "ci_high", "suppressed"],
-      rows: [-2, -1, 0, 1, 2].map { event in
-        [
-          .text("all"), .text("dynamic"), .text(String(event)), .number(event < 1 ? 0.05 : 2.5),
-          .number(-0.5),
-          .number(event < 1 ? 0.6 : 3.2), .bool(false),
+          .variant: .text("all"), .aggregation: .text("dynamic"), .level: .text(String(event)),
+          .att: .number(event < 1 ? 0.05 : 2.5), .ciLow: .number(-0.5), .ciHigh: .number(event < 1 ? 0.6 : 3.2),
+          .suppressed: .bool(false),
         ]
       } + [
-        [.text("all"), .text("dynamic"), .text("all"), .number(1.5), .number(1), .number(2), .bool(false)]
-      ])
-    let quality = OutputTable(
-      name: "data_quality",
-      columns: ["input", "file", "rows_read", "rows_accepted", "rows_rejected", "reason", "rejected"],
-      rows: [
         [
-          .text("employees"), .text("pegawai.csv"), .integer(1200), .integer(1190), .integer(10),
-          .text("invalid_nip"), .integer(7),
-        ],
-        [
-          .text("employees"), .text("pegawai.csv"), .integer(1200), .integer(1190), .integer(10),
-          .text("duplicate_employee"), .integer(3),
-        ],
-      ])
-    return [trends, effects, did, quality]
+          .variant: .text("all"), .aggregation: .text("dynamic"), .level: .text("all"), .att: .number(1.5),
+          .ciLow: .number(1), .ciHigh: .number(2), .suppressed: .bool(false),
+        ]
+      ]
+    let quality: [[DataQualityColumn: Cell]] = [("invalid_nip", 7), ("duplicate_employee", 3)].map {
+      [
+        .input: .text("employees"), .file: .text("pegawai.csv"), .rowsRead: .integer(1200),
+        .rowsAccepted: .integer(1190), .rowsRejected: .integer(10), .reason: .text($0.0), .rejected: .integer($0.1),
+      ]
+    }
+    return [table(trends), table(effects), table(did), table(quality)]
   }()
+
+  /// An output of `Column` whose rows give some columns; the others are empty.
+  static func table<Column: OutputColumn>(_ rows: [[Column: Cell]]) -> OutputTable {
+    OutputTable(
+      name: Column.output, columns: Column.names, rows: rows.map { row in Column.allCases.map { row[$0] ?? .null } })
+  }
 
   @Test func sectionsChartsAndTablesOfTheOutputsThatExist() throws {
     let page = try ReportPage(language: .english).render(

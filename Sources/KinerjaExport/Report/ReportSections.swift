@@ -1,13 +1,17 @@
 /// Builds the report's sections from the run's output tables; a section whose output
 /// the run did not produce is left out.
 struct ReportSections {
-  let tables: [String: TableColumns]
+  let tables: [String: OutputTable]
   let language: ReportLanguage
 
   init(tables: [OutputTable], language: ReportLanguage) {
-    self.tables = Dictionary(
-      tables.map { ($0.name, TableColumns($0)) }, uniquingKeysWith: { first, _ in first })
+    self.tables = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     self.language = language
+  }
+
+  /// The run's output whose columns are `Column`, if it wrote one.
+  func table<Column: OutputColumn>(_: Column.Type) -> TableColumns<Column>? {
+    tables[Column.output].map(TableColumns.init)
   }
 
   private func text(_ label: ReportText) -> String { language.text(label) }
@@ -19,24 +23,24 @@ struct ReportSections {
       ReportFact(label: text(ReportTexts.runDate), value: runDate),
       ReportFact(label: text(ReportTexts.pipeline), value: pipeline),
     ]
-    if let trends = tables["trends"] {
-      let periods = Set(trends.rows.compactMap { trends.text($0, "period") }).sorted()
+    if let trends = table(TrendsColumn.self) {
+      let periods = Set(trends.rows.compactMap { trends.text($0, .period) }).sorted()
       if let first = periods.first, let last = periods.last {
         section.facts.append(
           ReportFact(label: text(ReportTexts.periods), value: "\(first) – \(last) (\(periods.count))"))
       }
     }
-    if let quality = tables["data_quality"] {
+    if let quality = table(DataQualityColumn.self) {
       var seen = Set<String>()
       var rows: [[String]] = []
       // Rows about empty outputs (`empty_output`) are not inputs.
-      for row in quality.rows where quality.text(row, "reason") != "empty_output" {
-        let input = quality.text(row, "input") ?? ""
+      for row in quality.rows where quality.text(row, .reason) != "empty_output" {
+        let input = quality.text(row, .input) ?? ""
         guard seen.insert(input).inserted else { continue }
         rows.append([
-          input, quality.text(row, "file") ?? "", language.count(quality.integer(row, "rows_read") ?? 0),
-          language.count(quality.integer(row, "rows_accepted") ?? 0),
-          language.count(quality.integer(row, "rows_rejected") ?? 0),
+          input, quality.text(row, .file) ?? "", language.count(quality.integer(row, .rowsRead) ?? 0),
+          language.count(quality.integer(row, .rowsAccepted) ?? 0),
+          language.count(quality.integer(row, .rowsRejected) ?? 0),
         ])
       }
       section.tables.append(
@@ -63,18 +67,18 @@ struct ReportSections {
   // MARK: Trends
 
   private func trends() -> ReportSection? {
-    guard let trends = tables["trends"] else { return nil }
-    let periods = Set(trends.rows.compactMap { trends.text($0, "period") }).sorted()
+    guard let trends = table(TrendsColumn.self) else { return nil }
+    let periods = Set(trends.rows.compactMap { trends.text($0, .period) }).sorted()
     guard !periods.isEmpty else { return nil }
     let index = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
     // Each group's row numbers, in period order, for the levels shown.
     var groups: [String: [String: [Int]]] = ["region": [:], "agency": [:]]
     var names: [String: String] = [:]
     for row in trends.rows {
-      guard let level = trends.text(row, "level"), groups[level] != nil, let group = trends.text(row, "group")
+      guard let level = trends.text(row, .level), groups[level] != nil, let group = trends.text(row, .group)
       else { continue }
       groups[level]![group, default: []].append(row)
-      if level == "agency" { names[group] = trends.text(row, "group_name") }
+      if level == "agency" { names[group] = trends.text(row, .groupName) }
     }
     func panel(_ group: String, level: String, title: String) -> SmallMultiples.Panel {
       var panel = SmallMultiples.Panel(
@@ -82,10 +86,10 @@ struct ReportSections {
         bandLow: Array(repeating: nil, count: periods.count),
         bandHigh: Array(repeating: nil, count: periods.count))
       for row in groups[level]![group] ?? [] {
-        guard let period = trends.text(row, "period"), let at = index[period] else { continue }
-        panel.means[at] = trends.number(row, "mean")
-        panel.bandLow[at] = trends.number(row, "p10")
-        panel.bandHigh[at] = trends.number(row, "p90")
+        guard let period = trends.text(row, .period), let at = index[period] else { continue }
+        panel.means[at] = trends.number(row, .mean)
+        panel.bandLow[at] = trends.number(row, .p10)
+        panel.bandHigh[at] = trends.number(row, .p90)
       }
       return panel
     }
@@ -148,30 +152,30 @@ struct ReportSections {
   // MARK: Training effects
 
   private func trainingEffects() -> ReportSection? {
-    guard let effects = tables["training_effects"] else { return nil }
+    guard let effects = table(TrainingEffectsColumn.self) else { return nil }
     var section = ReportSection(
       id: "training-effects", title: text(ReportTexts.trainingEffects), note: text(ReportTexts.effectsNote))
     for (dimension, title, limit) in [
       ("method", ReportTexts.effectsByMethod, 40), ("program", ReportTexts.effectsByProgram, 25),
     ] {
       let rows = effects.rows.filter {
-        effects.text($0, "by") == dimension && !effects.flag($0, "suppressed")
-          && effects.number($0, "mean_change") != nil
+        effects.text($0, .by) == dimension && !effects.flag($0, .suppressed)
+          && effects.number($0, .meanChange) != nil
       }
       .sorted {
-        (effects.integer($0, "participants") ?? 0, effects.text($1, "value") ?? "") > (
-          effects.integer($1, "participants") ?? 0, effects.text($0, "value") ?? ""
+        (effects.integer($0, .participants) ?? 0, effects.text($1, .value) ?? "") > (
+          effects.integer($1, .participants) ?? 0, effects.text($0, .value) ?? ""
         )
       }
       .prefix(limit)
       guard !rows.isEmpty else { continue }
       let chartRows = rows.map { row in
         IntervalChart.Row(
-          label: effects.text(row, "value") ?? "", estimate: effects.number(row, "mean_change")!,
-          low: effects.number(row, "ci_low"), high: effects.number(row, "ci_high"))
+          label: effects.text(row, .value) ?? "", estimate: effects.number(row, .meanChange)!,
+          low: effects.number(row, .ciLow), high: effects.number(row, .ciHigh))
       }
       addIntervals(
-        &section, rows: chartRows, participants: rows.map { effects.integer($0, "participants") ?? 0 },
+        &section, rows: chartRows, participants: rows.map { effects.integer($0, .participants) ?? 0 },
         title: text(title),
         labelHeader: text(dimension == "method" ? ReportTexts.method : ReportTexts.program))
     }
@@ -207,15 +211,15 @@ struct ReportSections {
   // MARK: Event study
 
   private func eventStudy() -> ReportSection? {
-    guard let summary = tables["did_summary"] else { return nil }
+    guard let summary = table(DiDSummaryColumn.self) else { return nil }
     let points: [EventStudyChart.Point] = summary.rows.compactMap { row in
-      guard summary.text(row, "variant") == "all", summary.text(row, "aggregation") == "dynamic",
-        let level = summary.text(row, "level"), let time = Int(level), !summary.flag(row, "suppressed"),
-        let att = summary.number(row, "att")
+      guard summary.text(row, .variant) == "all", summary.text(row, .aggregation) == "dynamic",
+        let level = summary.text(row, .level), let time = Int(level), !summary.flag(row, .suppressed),
+        let att = summary.number(row, .att)
       else { return nil }
       return EventStudyChart.Point(
-        eventTime: time, estimate: att, low: summary.number(row, "ci_low"),
-        high: summary.number(row, "ci_high"))
+        eventTime: time, estimate: att, low: summary.number(row, .ciLow),
+        high: summary.number(row, .ciHigh))
     }.sorted { $0.eventTime < $1.eventTime }
     guard !points.isEmpty else { return nil }
     let title = text(ReportTexts.eventStudyChart)
@@ -244,29 +248,29 @@ struct ReportSections {
   // MARK: Rankings
 
   private func rankings() -> ReportSection? {
-    guard let rankings = tables["agency_rankings"] else { return nil }
-    guard let year = rankings.rows.compactMap({ rankings.integer($0, "year") }).max() else { return nil }
+    guard let rankings = table(AgencyRankingsColumn.self) else { return nil }
+    guard let year = rankings.rows.compactMap({ rankings.integer($0, .year) }).max() else { return nil }
     let ranked = rankings.rows.filter {
-      rankings.integer($0, "year") == year && rankings.integer($0, "rank") != nil
+      rankings.integer($0, .year) == year && rankings.integer($0, .rank) != nil
     }
     .sorted {
-      (rankings.integer($0, "rank")!, rankings.text($0, "agency_code") ?? "") < (
-        rankings.integer($1, "rank")!, rankings.text($1, "agency_code") ?? ""
+      (rankings.integer($0, .rank)!, rankings.text($0, .agencyCode) ?? "") < (
+        rankings.integer($1, .rank)!, rankings.text($1, .agencyCode) ?? ""
       )
     }
     guard !ranked.isEmpty else { return nil }
     let shown = ranked.prefix(30)
     func change(_ row: Int) -> String {
-      guard let change = rankings.integer(row, "rank_change") else { return "" }
+      guard let change = rankings.integer(row, .rankChange) else { return "" }
       return change > 0 ? "▲\(change)" : change < 0 ? "▼\(-change)" : "="
     }
     let rows = shown.compactMap { row -> IntervalChart.Row? in
-      guard let mean = rankings.number(row, "shrunken_mean") else { return nil }
+      guard let mean = rankings.number(row, .shrunkenMean) else { return nil }
       let label =
-        "\(rankings.integer(row, "rank")!). \(rankings.text(row, "agency_code") ?? "") \(change(row))"
+        "\(rankings.integer(row, .rank)!). \(rankings.text(row, .agencyCode) ?? "") \(change(row))"
       return IntervalChart.Row(
-        label: label, estimate: mean, low: rankings.number(row, "shrunken_ci_low"),
-        high: rankings.number(row, "shrunken_ci_high"))
+        label: label, estimate: mean, low: rankings.number(row, .shrunkenCILow),
+        high: rankings.number(row, .shrunkenCIHigh))
     }
     let title = "\(text(ReportTexts.rankingsChart)) — \(year)"
     var section = ReportSection(
@@ -281,15 +285,15 @@ struct ReportSections {
       ],
       rows: ranked.map { row in
         [
-          String(rankings.integer(row, "rank")!), change(row),
-          [rankings.text(row, "agency_code"), rankings.text(row, "agency_name")].compactMap { $0 }.filter {
+          String(rankings.integer(row, .rank)!), change(row),
+          [rankings.text(row, .agencyCode), rankings.text(row, .agencyName)].compactMap { $0 }.filter {
             !$0.isEmpty
           }.joined(separator: " · "),
-          language.count(rankings.integer(row, "employees") ?? 0),
-          language.number(rankings.number(row, "shrunken_mean")),
-          language.number(rankings.number(row, "shrunken_ci_low")),
-          language.number(rankings.number(row, "shrunken_ci_high")),
-          language.number(rankings.number(row, "composite")),
+          language.count(rankings.integer(row, .employees) ?? 0),
+          language.number(rankings.number(row, .shrunkenMean)),
+          language.number(rankings.number(row, .shrunkenCILow)),
+          language.number(rankings.number(row, .shrunkenCIHigh)),
+          language.number(rankings.number(row, .composite)),
         ]
       })
     if rows.isEmpty {
@@ -307,23 +311,23 @@ struct ReportSections {
   // MARK: Satisfaction
 
   private func satisfaction() -> ReportSection? {
-    guard let survey = tables["service_satisfaction"] else { return nil }
-    let agencyRows = survey.rows.filter { survey.text($0, "level") == "agency" }
-    guard let period = agencyRows.compactMap({ survey.text($0, "period") }).max() else { return nil }
+    guard let survey = table(ServiceSatisfactionColumn.self) else { return nil }
+    let agencyRows = survey.rows.filter { survey.text($0, .level) == "agency" }
+    guard let period = agencyRows.compactMap({ survey.text($0, .period) }).max() else { return nil }
     let rows = agencyRows.filter {
-      survey.text($0, "period") == period && !survey.flag($0, "suppressed") && survey.number($0, "ikm") != nil
+      survey.text($0, .period) == period && !survey.flag($0, .suppressed) && survey.number($0, .ikm) != nil
     }
     .sorted {
-      (survey.number($0, "ikm")!, survey.text($1, "agency_code") ?? "") > (
-        survey.number($1, "ikm")!, survey.text($0, "agency_code") ?? ""
+      (survey.number($0, .ikm)!, survey.text($1, .agencyCode) ?? "") > (
+        survey.number($1, .ikm)!, survey.text($0, .agencyCode) ?? ""
       )
     }
     guard !rows.isEmpty else { return nil }
     let title = "\(text(ReportTexts.satisfactionChart)) — \(period)"
     let bars = rows.prefix(40).map { row in
       BarChart.Bar(
-        label: survey.text(row, "agency_code") ?? "", value: survey.number(row, "ikm")!,
-        note: survey.text(row, "grade"))
+        label: survey.text(row, .agencyCode) ?? "", value: survey.number(row, .ikm)!,
+        note: survey.text(row, .grade))
     }
     let chart = BarChart(bars: Array(bars), axisTitle: text(ReportTexts.ikm), decimals: 2, language: language)
     let description = bars.map { "\($0.label): \(language.number($0.value)) \($0.note ?? "")" }.joined(
@@ -337,10 +341,10 @@ struct ReportSections {
       ],
       rows: rows.map { row in
         [
-          survey.text(row, "agency_code") ?? "", language.count(survey.integer(row, "respondents") ?? 0),
-          language.number(survey.number(row, "ikm")), language.number(survey.number(row, "ikm_ci_low")),
-          language.number(survey.number(row, "ikm_ci_high")),
-          [survey.text(row, "grade"), survey.text(row, "grade_label")].compactMap { $0 }.joined(
+          survey.text(row, .agencyCode) ?? "", language.count(survey.integer(row, .respondents) ?? 0),
+          language.number(survey.number(row, .ikm)), language.number(survey.number(row, .ikmCILow)),
+          language.number(survey.number(row, .ikmCIHigh)),
+          [survey.text(row, .grade), survey.text(row, .gradeLabel)].compactMap { $0 }.joined(
             separator: " "),
         ]
       })
@@ -352,10 +356,10 @@ struct ReportSections {
   // MARK: Coverage and cost-effectiveness
 
   private func coverage() -> ReportSection? {
-    guard let coverage = tables["training_coverage"],
-      let year = coverage.rows.compactMap({ coverage.integer($0, "year") }).max()
+    guard let coverage = table(TrainingCoverageColumn.self),
+      let year = coverage.rows.compactMap({ coverage.integer($0, .year) }).max()
     else { return nil }
-    let rows = coverage.rows.filter { coverage.integer($0, "year") == year }
+    let rows = coverage.rows.filter { coverage.integer($0, .year) == year }
     var section = ReportSection(id: "coverage", title: text(ReportTexts.coverage))
     section.tables.append(
       ReportTable(
@@ -366,19 +370,19 @@ struct ReportSections {
         ],
         rows: rows.map { row in
           [
-            coverage.text(row, "agency_code") ?? "", language.count(coverage.integer(row, "employees") ?? 0),
-            language.count(coverage.integer(row, "trained_employees") ?? 0),
-            language.number(coverage.number(row, "total_jp"), decimals: 0),
-            coverage.flag(row, "suppressed")
-              ? "—" : language.percent(coverage.number(row, "share_with_20_jp")),
-            language.number(coverage.number(row, "spend_per_employee_idr"), decimals: 0),
+            coverage.text(row, .agencyCode) ?? "", language.count(coverage.integer(row, .employees) ?? 0),
+            language.count(coverage.integer(row, .trainedEmployees) ?? 0),
+            language.number(coverage.number(row, .totalJP), decimals: 0),
+            coverage.flag(row, .suppressed)
+              ? "—" : language.percent(coverage.number(row, .shareWith20JP)),
+            language.number(coverage.number(row, .spendPerEmployeeIDR), decimals: 0),
           ]
         }))
     return section
   }
 
   private func costEffectiveness() -> ReportSection? {
-    guard let costs = tables["cost_effectiveness"], !costs.rows.isEmpty else { return nil }
+    guard let costs = table(CostEffectivenessColumn.self), !costs.rows.isEmpty else { return nil }
     var section = ReportSection(id: "cost-effectiveness", title: text(ReportTexts.costEffectiveness))
     section.tables.append(
       ReportTable(
@@ -391,16 +395,16 @@ struct ReportSections {
         ],
         rows: costs.rows.map { row in
           [
-            [costs.text(row, "value"), costs.text(row, "name")].compactMap { $0 }.filter { !$0.isEmpty }
+            [costs.text(row, .value), costs.text(row, .name)].compactMap { $0 }.filter { !$0.isEmpty }
               .joined(separator: " · "),
-            language.count(costs.integer(row, "participants") ?? 0),
-            language.number(costs.number(row, "cost_per_participant_idr"), decimals: 0),
-            language.number(costs.number(row, "cost_per_jp_idr"), decimals: 0),
-            language.number(costs.number(row, "did_effect")),
-            language.number(costs.number(row, "did_ci_low")),
-            language.number(costs.number(row, "did_ci_high")),
-            language.number(costs.number(row, "cost_per_point_idr"), decimals: 0),
-            costs.text(row, "note") ?? "",
+            language.count(costs.integer(row, .participants) ?? 0),
+            language.number(costs.number(row, .costPerParticipantIDR), decimals: 0),
+            language.number(costs.number(row, .costPerJPIDR), decimals: 0),
+            language.number(costs.number(row, .didEffect)),
+            language.number(costs.number(row, .didCILow)),
+            language.number(costs.number(row, .didCIHigh)),
+            language.number(costs.number(row, .costPerPointIDR), decimals: 0),
+            costs.text(row, .note) ?? "",
           ]
         }))
     return section
@@ -409,15 +413,15 @@ struct ReportSections {
   // MARK: Data quality
 
   private func dataQuality() -> ReportSection? {
-    guard let quality = tables["data_quality"] else { return nil }
+    guard let quality = table(DataQualityColumn.self) else { return nil }
     var byReason: [String: Int] = [:]
     var rows: [[String]] = []
     for row in quality.rows {
-      guard let reason = quality.text(row, "reason"), !reason.isEmpty,
-        let count = quality.integer(row, "rejected")
+      guard let reason = quality.text(row, .reason), !reason.isEmpty,
+        let count = quality.integer(row, .rejected)
       else { continue }
       byReason[reason, default: 0] += count
-      rows.append([quality.text(row, "input") ?? "", reason, language.count(count)])
+      rows.append([quality.text(row, .input) ?? "", reason, language.count(count)])
     }
     var section = ReportSection(id: "data-quality", title: text(ReportTexts.dataQuality))
     let table = ReportTable(

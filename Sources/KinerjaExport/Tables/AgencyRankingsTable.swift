@@ -1,32 +1,59 @@
 public import KinerjaAnalyse
 
+/// The columns of `agency_rankings`.
+public enum AgencyRankingsColumn: String, OutputColumn {
+  case agencyCode = "agency_code"
+  case agencyName = "agency_name"
+  case year, employees
+  case meanScore = "mean_score"
+  case shrunkenMean = "shrunken_mean"
+  case shrunkenCILow = "shrunken_ci_low"
+  case shrunkenCIHigh = "shrunken_ci_high"
+  case improvement, ikm, coverage
+  case trainingEffect = "training_effect"
+  case zPerformance = "z_performance"
+  case zImprovement = "z_improvement"
+  case zIKM = "z_ikm"
+  case zCoverage = "z_coverage"
+  case zTrainingEffect = "z_training_effect"
+  case composite, rank
+  case rankChange = "rank_change"
+  case smallAgency = "small_agency"
+  case shareSangatBaik = "share_sangat_baik"
+  case ratingInflation = "rating_inflation"
+
+  public static let output = "agency_rankings"
+}
+
 extension OutputTable {
   /// The `agency_rankings` output: one row per agency × year, ranked agencies first.
   public static func agencyRankings(_ rows: [RankingRow]) -> OutputTable {
-    let components = RankingComponent.allCases
-    let columns =
-      [
-        "agency_code", "agency_name", "year", "employees", "mean_score", "shrunken_mean", "shrunken_ci_low",
-        "shrunken_ci_high",
-      ]
-      + components.filter { $0 != .performance }.map(\.rawValue) + components.map { "z_\($0.rawValue)" }
-      + ["composite", "rank", "rank_change", "small_agency", "share_sangat_baik", "rating_inflation"]
-    return OutputTable(
-      name: "agency_rankings", columns: columns,
-      rows: rows.map { row in
-        let hide = row.smallAgency
-        return [
-          .text(row.agencyCode), .text(row.agencyName), .integer(row.year), .integer(row.employees),
-          .number(hide ? nil : row.meanScore), .number(row.shrunkenMean), .number(row.shrunkenLow),
-          .number(row.shrunkenHigh),
-        ]
-          + components.filter { $0 != .performance }.map { Cell.number(row.values[$0]) }
-          + components.map { Cell.number(row.zScores[$0]) }
-          + [
-            .number(row.composite), row.rank.map(Cell.integer) ?? .null,
-            row.rankChange.map(Cell.integer) ?? .null,
-            .bool(row.smallAgency), .number(row.shareSangatBaik), .bool(row.ratingInflation),
-          ]
-      })
+    OutputTable(AgencyRankingsColumn.self, rows: rows) { row, column in
+      switch column {
+      case .agencyCode: .text(row.agencyCode)
+      case .agencyName: .text(row.agencyName)
+      case .year: .integer(row.year)
+      case .employees: .integer(row.employees)
+      case .meanScore: .number(row.smallAgency ? nil : row.meanScore)
+      case .shrunkenMean: .number(row.shrunkenMean)
+      case .shrunkenCILow: .number(row.shrunkenLow)
+      case .shrunkenCIHigh: .number(row.shrunkenHigh)
+      case .improvement: .number(row.values[.improvement])
+      case .ikm: .number(row.values[.ikm])
+      case .coverage: .number(row.values[.coverage])
+      case .trainingEffect: .number(row.values[.trainingEffect])
+      case .zPerformance: .number(row.zScores[.performance])
+      case .zImprovement: .number(row.zScores[.improvement])
+      case .zIKM: .number(row.zScores[.ikm])
+      case .zCoverage: .number(row.zScores[.coverage])
+      case .zTrainingEffect: .number(row.zScores[.trainingEffect])
+      case .composite: .number(row.composite)
+      case .rank: row.rank.map(Cell.integer) ?? .null
+      case .rankChange: row.rankChange.map(Cell.integer) ?? .null
+      case .smallAgency: .bool(row.smallAgency)
+      case .shareSangatBaik: .number(row.shareSangatBaik)
+      case .ratingInflation: .bool(row.ratingInflation)
+      }
+    }
   }
 }

@@ -1,26 +1,43 @@
 public import KinerjaAnalyse
 
+/// The columns of `cost_effectiveness`.
+public enum CostEffectivenessColumn: String, OutputColumn {
+  case by, value, name, participants, completed
+  case totalCostIDR = "total_cost_idr"
+  case costPerParticipantIDR = "cost_per_participant_idr"
+  case totalJP = "total_jp"
+  case costPerJPIDR = "cost_per_jp_idr"
+  case didEffect = "did_effect"
+  case didCILow = "did_ci_low"
+  case didCIHigh = "did_ci_high"
+  case didTreated = "did_treated"
+  case costPerPointIDR = "cost_per_point_idr"
+  case note
+
+  public static let output = "cost_effectiveness"
+}
+
 extension OutputTable {
   /// The `cost_effectiveness` output: one row per programme, then per method.
   public static func costEffectiveness(_ rows: [CostEffectivenessRow]) -> OutputTable {
-    OutputTable(
-      name: "cost_effectiveness",
-      columns: [
-        "by", "value", "name", "participants", "completed", "total_cost_idr", "cost_per_participant_idr",
-        "total_jp",
-        "cost_per_jp_idr", "did_effect", "did_ci_low", "did_ci_high", "did_treated", "cost_per_point_idr",
-        "note",
-      ],
-      rows: rows.map { row in
-        [
-          .text(row.by), .text(row.value), .text(row.name), .integer(row.participants),
-          .integer(row.completed),
-          .number(row.totalCost), .number(row.costPerParticipant), .number(row.totalJP),
-          .number(row.costPerJP),
-          .number(row.effect?.att), .number(row.effect?.low), .number(row.effect?.high),
-          row.effect.map { .integer($0.treated) } ?? .null, .number(row.costPerPoint),
-          row.note.map(Cell.text) ?? .null,
-        ]
-      })
+    OutputTable(CostEffectivenessColumn.self, rows: rows) { row, column in
+      switch column {
+      case .by: .text(row.by)
+      case .value: .text(row.value)
+      case .name: .text(row.name)
+      case .participants: .integer(row.participants)
+      case .completed: .integer(row.completed)
+      case .totalCostIDR: .number(row.totalCost)
+      case .costPerParticipantIDR: .number(row.costPerParticipant)
+      case .totalJP: .number(row.totalJP)
+      case .costPerJPIDR: .number(row.costPerJP)
+      case .didEffect: .number(row.effect?.att)
+      case .didCILow: .number(row.effect?.low)
+      case .didCIHigh: .number(row.effect?.high)
+      case .didTreated: row.effect.map { .integer($0.treated) } ?? .null
+      case .costPerPointIDR: .number(row.costPerPoint)
+      case .note: row.note.map(Cell.text) ?? .null
+      }
+    }
   }
 }

@@ -16,40 +16,70 @@ public struct InputQuality: Sendable {
   }
 }
 
+/// The columns of `data_quality`.
+public enum DataQualityColumn: String, OutputColumn {
+  case input, file
+  case rowsRead = "rows_read"
+  case rowsAccepted = "rows_accepted"
+  case rowsRejected = "rows_rejected"
+  case reason, rejected, delimiter
+  case decimalMark = "decimal_mark"
+  case byteOrderMark = "byte_order_mark"
+  case crlf
+  case columnsMapped = "columns_mapped"
+  case unknownColumns = "unknown_columns"
+  case note
+
+  public static let output = "data_quality"
+}
+
 extension OutputTable {
   /// The `data_quality` output: one row per input × reject reason (one row with an
   /// empty reason for an input without rejects), with the input's totals, dialect,
   /// the mapping used for each column and the columns the contract does not know; then
   /// one row per empty output (`reason` `empty_output`, the why in `note`).
   public static func dataQuality(_ inputs: [InputQuality], emptyOutputs: [EmptyResult] = []) -> OutputTable {
-    let columns = [
-      "input", "file", "rows_read", "rows_accepted", "rows_rejected", "reason", "rejected", "delimiter",
-      "decimal_mark", "byte_order_mark", "crlf", "columns_mapped", "unknown_columns", "note",
-    ]
-    var rows: [[Cell]] = []
+    /// One row: an input's count for one reason, or an empty output.
+    enum Line {
+      case input(InputQuality, reason: RejectReason?, count: Int)
+      case empty(EmptyResult)
+    }
+    var lines: [Line] = []
     for input in inputs {
-      let mapping = input.reader.mapping
-      let mapped = mapping.columnsUsed.map { "\($0.canonical)=\($0.header)" }.joined(separator: "; ")
-      let dialect = input.reader.dialect
       let reasons = input.tally.rejectedByReason.sorted { $0.key < $1.key }
-      let reasonCells: [(Cell, Int)] =
-        reasons.isEmpty ? [(.null, 0)] : reasons.map { (.text($0.key.rawValue), $0.value) }
-      for (reason, count) in reasonCells {
-        rows.append([
-          .text(input.reader.kind.rawValue), .text(input.displayPath), .integer(input.tally.rowsRead),
-          .integer(input.tally.accepted), .integer(input.tally.rejected), reason, .integer(count),
-          .text(dialect.delimiter == 0x09 ? "tab" : String(UnicodeScalar(dialect.delimiter))),
-          .text(String(UnicodeScalar(dialect.decimalMark))), .bool(dialect.hasByteOrderMark),
-          .bool(dialect.usesCRLF),
-          .text(mapped), .text(mapping.unknownColumns.joined(separator: "; ")), .null,
-        ])
+      if reasons.isEmpty { lines.append(.input(input, reason: nil, count: 0)) }
+      for (reason, count) in reasons { lines.append(.input(input, reason: reason, count: count)) }
+    }
+    lines += emptyOutputs.map(Line.empty)
+    return OutputTable(DataQualityColumn.self, rows: lines) { line, column in
+      switch line {
+      case .empty(let empty):
+        switch column {
+        case .input: .text(empty.output)
+        case .reason: .text("empty_output")
+        case .note: .text(empty.reason)
+        default: .null
+        }
+      case .input(let input, let reason, let count):
+        switch column {
+        case .input: .text(input.reader.kind.rawValue)
+        case .file: .text(input.displayPath)
+        case .rowsRead: .integer(input.tally.rowsRead)
+        case .rowsAccepted: .integer(input.tally.accepted)
+        case .rowsRejected: .integer(input.tally.rejected)
+        case .reason: reason.map { .text($0.rawValue) } ?? .null
+        case .rejected: .integer(count)
+        case .delimiter:
+          .text(input.reader.dialect.delimiter == 0x09 ? "tab" : String(UnicodeScalar(input.reader.dialect.delimiter)))
+        case .decimalMark: .text(String(UnicodeScalar(input.reader.dialect.decimalMark)))
+        case .byteOrderMark: .bool(input.reader.dialect.hasByteOrderMark)
+        case .crlf: .bool(input.reader.dialect.usesCRLF)
+        case .columnsMapped:
+          .text(input.reader.mapping.columnsUsed.map { "\($0.canonical)=\($0.header)" }.joined(separator: "; "))
+        case .unknownColumns: .text(input.reader.mapping.unknownColumns.joined(separator: "; "))
+        case .note: .null
+        }
       }
     }
-    for empty in emptyOutputs {
-      rows.append(
-        [.text(empty.output)] + Array(repeating: .null, count: 4) + [.text("empty_output")]
-          + Array(repeating: .null, count: 7) + [.text(empty.reason)])
-    }
-    return OutputTable(name: "data_quality", columns: columns, rows: rows)
   }
 }

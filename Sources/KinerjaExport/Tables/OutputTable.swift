@@ -25,8 +25,9 @@ public struct OutputTable: Sendable, Equatable {
   /// The name of every table a run writes. Publishing removes an old file only when it is
   /// one of these (as CSV or JSON), a rejects file, `report.html` or `manifest.json`.
   public static let names: Set<String> = [
-    "trends", "trend_tests", "service_satisfaction", "training_coverage", "training_effects", "did_group_time",
-    "did_summary", "cost_effectiveness", "agency_rankings", "training_needs", "data_quality",
+    TrendsColumn.output, TrendTestsColumn.output, ServiceSatisfactionColumn.output, TrainingCoverageColumn.output,
+    TrainingEffectsColumn.output, DiDGroupTimeColumn.output, DiDSummaryColumn.output, CostEffectivenessColumn.output,
+    AgencyRankingsColumn.output, TrainingNeedsColumn.output, DataQualityColumn.output,
   ]
 
   public init(name: String, columns: [String], rows: [[Cell]] = []) {

@@ -1,20 +1,34 @@
 public import KinerjaAnalyse
 
+/// The columns of `training_coverage`.
+public enum TrainingCoverageColumn: String, OutputColumn {
+  case agencyCode = "agency_code"
+  case year, employees
+  case trainedEmployees = "trained_employees"
+  case totalJP = "total_jp"
+  case shareWith20JP = "share_with_20_jp"
+  case spendIDR = "spend_idr"
+  case spendPerEmployeeIDR = "spend_per_employee_idr"
+  case suppressed
+
+  public static let output = "training_coverage"
+}
+
 extension OutputTable {
   /// The `training_coverage` output: one row per agency × year.
   public static func trainingCoverage(_ rows: [CoverageRow]) -> OutputTable {
-    OutputTable(
-      name: "training_coverage",
-      columns: [
-        "agency_code", "year", "employees", "trained_employees", "total_jp", "share_with_20_jp", "spend_idr",
-        "spend_per_employee_idr", "suppressed",
-      ],
-      rows: rows.map { row in
-        [
-          .text(row.agencyCode), .integer(row.year), .integer(row.employees), .integer(row.trainedEmployees),
-          .number(row.totalJP), .number(row.shareWith20JP), .number(row.spend), .number(row.spendPerEmployee),
-          .bool(row.suppressed),
-        ]
-      })
+    OutputTable(TrainingCoverageColumn.self, rows: rows) { row, column in
+      switch column {
+      case .agencyCode: .text(row.agencyCode)
+      case .year: .integer(row.year)
+      case .employees: .integer(row.employees)
+      case .trainedEmployees: .integer(row.trainedEmployees)
+      case .totalJP: .number(row.totalJP)
+      case .shareWith20JP: .number(row.shareWith20JP)
+      case .spendIDR: .number(row.spend)
+      case .spendPerEmployeeIDR: .number(row.spendPerEmployee)
+      case .suppressed: .bool(row.suppressed)
+      }
+    }
   }
 }

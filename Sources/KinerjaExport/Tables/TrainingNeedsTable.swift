@@ -1,22 +1,32 @@
 public import KinerjaAnalyse
 
+/// The columns of `training_needs`.
+public enum TrainingNeedsColumn: String, OutputColumn {
+  case level, group, year, employees
+  case shareBelowBaik = "share_below_baik"
+  case shareBelow20JP = "share_below_20_jp"
+  case trendSlope = "trend_slope"
+  case need, priority, suppressed
+
+  public static let output = "training_needs"
+}
+
 extension OutputTable {
   /// The `training_needs` output: sectors, then agencies, most in need first.
   public static func trainingNeeds(_ rows: [TrainingNeedRow]) -> OutputTable {
-    OutputTable(
-      name: "training_needs",
-      columns: [
-        "level", "group", "year", "employees", "share_below_baik", "share_below_20_jp", "trend_slope", "need",
-        "priority", "suppressed",
-      ],
-      rows: rows.map { row in
-        [
-          .text(row.level), .text(row.group), .integer(row.year), .integer(row.employees),
-          .number(row.shareBelowBaik),
-          .number(row.shareBelow20JP), .number(row.trend), .number(row.need),
-          row.priority.map(Cell.integer) ?? .null,
-          .bool(row.suppressed),
-        ]
-      })
+    OutputTable(TrainingNeedsColumn.self, rows: rows) { row, column in
+      switch column {
+      case .level: .text(row.level)
+      case .group: .text(row.group)
+      case .year: .integer(row.year)
+      case .employees: .integer(row.employees)
+      case .shareBelowBaik: .number(row.shareBelowBaik)
+      case .shareBelow20JP: .number(row.shareBelow20JP)
+      case .trendSlope: .number(row.trend)
+      case .need: .number(row.need)
+      case .priority: row.priority.map(Cell.integer) ?? .null
+      case .suppressed: .bool(row.suppressed)
+      }
+    }
   }
 }
