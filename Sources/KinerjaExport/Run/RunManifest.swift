@@ -1,4 +1,5 @@
 public import Foundation
+public import KinerjaClean
 
 /// `manifest.json`: what a run read, how, what it wrote and how long each stage took.
 ///
@@ -26,6 +27,14 @@ public struct RunManifest: Codable, Sendable {
       self.rowsRead = rowsRead
       self.rowsAccepted = rowsAccepted
       self.rowsRejected = rowsRejected
+    }
+
+    /// The manifest's entry for a cleaned input.
+    public init(_ summary: InputSummary) {
+      self.init(
+        input: summary.kind.rawValue, path: summary.displayPath, bytes: summary.fingerprint.bytes,
+        sha256: summary.fingerprint.sha256, rowsRead: summary.tally.rowsRead, rowsAccepted: summary.tally.accepted,
+        rowsRejected: summary.tally.rejected)
     }
   }
 

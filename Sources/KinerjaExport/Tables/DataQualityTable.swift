@@ -2,20 +2,6 @@ public import KinerjaAnalyse
 public import KinerjaClean
 public import KinerjaIngest
 
-/// What the data-quality report says about one input.
-public struct InputQuality: Sendable {
-  public var reader: InputReader
-  /// The path as the pipeline file names it.
-  public var displayPath: String
-  public var tally: InputTally
-
-  public init(reader: InputReader, displayPath: String, tally: InputTally) {
-    self.reader = reader
-    self.displayPath = displayPath
-    self.tally = tally
-  }
-}
-
 /// The columns of `data_quality`.
 public enum DataQualityColumn: String, OutputColumn {
   case input, file
@@ -38,10 +24,10 @@ extension OutputTable {
   /// empty reason for an input without rejects), with the input's totals, dialect,
   /// the mapping used for each column and the columns the contract does not know; then
   /// one row per empty output (`reason` `empty_output`, the why in `note`).
-  public static func dataQuality(_ inputs: [InputQuality], emptyOutputs: [EmptyResult] = []) -> OutputTable {
+  public static func dataQuality(_ inputs: [InputSummary], emptyOutputs: [EmptyResult] = []) -> OutputTable {
     /// One row: an input's count for one reason, or an empty output.
     enum Line {
-      case input(InputQuality, reason: RejectReason?, count: Int)
+      case input(InputSummary, reason: RejectReason?, count: Int)
       case empty(EmptyResult)
     }
     var lines: [Line] = []

@@ -10,8 +10,8 @@ struct CleanedInputs: Sendable {
   var participations: ParticipationTable?
   var responses: SurveyResponses?
   var evaluations: CourseEvaluations?
-  var quality: [InputQuality] = []
-  var fingerprints: [InputKind: InputFingerprint] = [:]
+  /// One summary per input, in reading order.
+  var summaries: [InputSummary] = []
 
   /// Opens, streams and cleans each configured input, logging one line per input.
   ///
@@ -57,8 +57,8 @@ struct CleanedInputs: Sendable {
       log.stage(
         "ingest+clean \(input.kind.rawValue)",
         "\(tally.rowsRead) rows, \(tally.accepted) accepted, \(tally.rejected) rejected", seconds: seconds)
-      result.quality.append(InputQuality(reader: reader, displayPath: input.declaredPath, tally: tally))
-      result.fingerprints[input.kind] = fingerprint
+      result.summaries.append(
+        InputSummary(reader: reader, displayPath: input.declaredPath, tally: tally, fingerprint: fingerprint))
     }
     return result
   }

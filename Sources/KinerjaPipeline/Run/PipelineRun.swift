@@ -107,16 +107,13 @@ public struct PipelineRun {
 
     let metadata = OutputMetadata(
       toolVersion: Self.toolVersion, parameters: parameters.mapValues { Cell.text($0) },
-      inputs: cleaned.quality.map {
-        (
-          $0.reader.kind.rawValue, $0.displayPath, cleaned.fingerprints[$0.reader.kind]!.bytes,
-          cleaned.fingerprints[$0.reader.kind]!.sha256
-        )
+      inputs: cleaned.summaries.map {
+        ($0.kind.rawValue, $0.displayPath, $0.fingerprint.bytes, $0.fingerprint.sha256)
       })
     let writer = TableWriter(directory: directory.stagingPath, metadata: metadata)
 
-    if let over = cleaned.quality.first(where: { $0.tally.rejectRate > limit(for: $0.reader.kind) }) {
-      var kept = try writer.write(.dataQuality(cleaned.quality))
+    if let over = cleaned.summaries.first(where: { $0.tally.rejectRate > limit(for: $0.kind) }) {
+      var kept = try writer.write(.dataQuality(cleaned.summaries))
       kept += try rejects.finish(metadata: metadata)
       let keptAt = directory.abandon(keeping: kept)
       throw RunError.rejectRateExceeded(
@@ -130,7 +127,7 @@ public struct PipelineRun {
     let results = analyse.run(cleaned.analysisInputs)
     stages += results.timings.map { .init(stage: "analyse \($0.analysis)", seconds: $0.seconds) }
     let tables = results.tables
-    let quality = OutputTable.dataQuality(cleaned.quality, emptyOutputs: results.emptyOutputs)
+    let quality = OutputTable.dataQuality(cleaned.summaries, emptyOutputs: results.emptyOutputs)
 
     let clock = Date()
     var files: [String] = []
@@ -152,13 +149,7 @@ public struct PipelineRun {
     let manifest = RunManifest(
       toolVersion: Self.toolVersion, pipelineFile: pipeline.path, pipelineSHA256: pipeline.sha256,
       parameters: parameters, threads: threads, publishing: directory.publishing.rawValue,
-      inputs: cleaned.quality.map { quality in
-        let fingerprint = cleaned.fingerprints[quality.reader.kind]!
-        return RunManifest.Input(
-          input: quality.reader.kind.rawValue, path: quality.displayPath, bytes: fingerprint.bytes,
-          sha256: fingerprint.sha256, rowsRead: quality.tally.rowsRead, rowsAccepted: quality.tally.accepted,
-          rowsRejected: quality.tally.rejected)
-      },
+      inputs: cleaned.summaries.map(RunManifest.Input.init),
       outputs: outputs, startedAt: started, finishedAt: Date(), stages: stages)
     try manifest.write(to: "\(directory.stagingPath)/\(OutputDirectory.manifestName)")
     var published = output

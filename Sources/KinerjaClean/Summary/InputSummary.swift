@@ -1,0 +1,22 @@
+public import KinerjaIngest
+
+/// What a run knows about one cleaned input: where it was, how it was read (dialect and
+/// column mapping, through its reader), what was accepted and rejected, and its
+/// fingerprint. `data_quality`, every output's metadata and the manifest all read it.
+public struct InputSummary: Sendable {
+  public var reader: InputReader
+  /// The path as the pipeline file names it.
+  public var displayPath: String
+  public var tally: InputTally
+  public var fingerprint: InputFingerprint
+
+  public init(reader: InputReader, displayPath: String, tally: InputTally, fingerprint: InputFingerprint) {
+    self.reader = reader
+    self.displayPath = displayPath
+    self.tally = tally
+    self.fingerprint = fingerprint
+  }
+
+  /// The input's kind.
+  public var kind: InputKind { reader.kind }
+}
