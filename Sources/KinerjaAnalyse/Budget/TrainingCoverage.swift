@@ -1,3 +1,4 @@
+public import KinerjaAggregate
 public import KinerjaClean
 import KinerjaIngest
 
@@ -30,21 +31,19 @@ public struct CoverageRow: Sendable {
   public static func rows(
     roster: EmployeeRoster, participations: ParticipationTable, years: [Int], minGroup: Int
   ) -> [CoverageRow] {
-    var jp: [Int: [Int32: Double]] = [:]  // year → employee → JP
-    var spend: [Int: [Int32: Double]] = [:]  // year → agency → rupiah
-    for index in 0..<participations.count {
-      let year = participations.endDate[index].components.year
-      let employee = participations.employee[index]
-      let agency = roster.agency[Int(employee)]
-      let cost = participations.costIDR[index]
-      spend[year, default: [:]][agency, default: 0] += cost.isNaN ? 0 : cost
-      if participations.status[index] == .completed {
-        let hours = participations.hoursJP[index]
-        jp[year, default: [:]][employee, default: 0] += hours.isNaN ? 0 : hours
-      }
-    }
-    var employeesPerAgency = [Int](repeating: 0, count: roster.agencies.count)
-    for agency in roster.agency { employeesPerAgency[Int(agency)] += 1 }
+    let noAppraisals = PerformancePanel(grain: .month, firstPeriod: nil, employees: 0, scores: [], ratings: [])
+    return rows(
+      rollups: Rollups(roster: roster, panel: noAppraisals, participations: participations), years: years,
+      minGroup: minGroup)
+  }
+
+  /// ``rows(roster:participations:years:minGroup:)`` from a run's shared roll-ups (which
+  /// must have training).
+  public static func rows(rollups: Rollups, years: [Int], minGroup: Int) -> [CoverageRow] {
+    let roster = rollups.roster
+    let training = rollups.trainingYears!
+    let (jp, spend) = (training.completedJP, training.spendByAgency)
+    let employeesPerAgency = rollups.employeesPerAgency
     var rows: [CoverageRow] = []
     for year in Set(years).union(jp.keys).union(spend.keys).sorted() {
       var trained = [Int](repeating: 0, count: roster.agencies.count)

@@ -1,4 +1,4 @@
-import KinerjaAggregate
+public import KinerjaAggregate
 public import KinerjaClean
 
 /// One row of `training_needs`: how much a sector or an agency needs training next year.
@@ -26,18 +26,17 @@ public struct TrainingNeedRow: Sendable {
     roster: EmployeeRoster, performance: PerformancePanel, participations: ParticipationTable?,
     trendTests: [TrendTestRow], minGroup: Int
   ) -> [TrainingNeedRow] {
+    rows(
+      rollups: Rollups(roster: roster, panel: performance, participations: participations), trendTests: trendTests,
+      minGroup: minGroup)
+  }
+
+  /// ``rows(roster:performance:participations:trendTests:minGroup:)`` from a run's shared roll-ups.
+  public static func rows(rollups: Rollups, trendTests: [TrendTestRow], minGroup: Int) -> [TrainingNeedRow] {
+    let (roster, performance) = (rollups.roster, rollups.panel)
     guard let year = performance.periods.last?.year else { return [] }
-    let inYear = performance.periods.indices.filter { performance.periods[$0].year == year }
-    var jp = [Double](repeating: 0, count: roster.count)
-    if let participations {
-      for index in 0..<participations.count
-      where participations.status[index] == .completed
-        && participations.endDate[index].components.year == year
-      {
-        let hours = participations.hoursJP[index]
-        jp[Int(participations.employee[index])] += hours.isNaN ? 0 : hours
-      }
-    }
+    let appraisals = rollups.appraisals(in: year)
+    let completed = rollups.trainingYears?.completedJP[year] ?? [:]
     var rows: [TrainingNeedRow] = []
     for level in [TrendLevel.sector, .agency] {
       let grouping = EmployeeGrouping(level: level, roster: roster)
@@ -48,11 +47,8 @@ public struct TrainingNeedRow: Sendable {
       for employee in 0..<roster.count {
         let group = Int(grouping.groupOfEmployee[employee])
         employees[group] += 1
-        if jp[employee] < CoverageRow.requiredJP { short[group] += 1 }
-        var last: UInt8 = 0
-        for period in inYear where performance.ratings[period][employee] != 0 {
-          last = performance.ratings[period][employee]
-        }
+        if completed[Int32(employee)] ?? 0 < CoverageRow.requiredJP { short[group] += 1 }
+        let last = appraisals.lastRating[employee]
         if last != 0 {
           rated[group] += 1
           if last < Rating.baik.rawValue { below[group] += 1 }
@@ -68,7 +64,7 @@ public struct TrainingNeedRow: Sendable {
           TrainingNeedRow(
             level: level.rawValue, group: grouping.labels[group].key, year: year, employees: employees[group],
             shareBelowBaik: shown && rated[group] > 0 ? Double(below[group]) / Double(rated[group]) : nil,
-            shareBelow20JP: shown && participations != nil
+            shareBelow20JP: shown && rollups.participations != nil
               ? Double(short[group]) / Double(employees[group]) : nil,
             trend: shown ? trends[grouping.labels[group].key] ?? nil : nil, suppressed: !shown))
       }

@@ -1,3 +1,4 @@
+public import KinerjaAggregate
 public import KinerjaClean
 import KinerjaIngest
 
@@ -68,16 +69,28 @@ public struct AgencyRankings: Sendable {
     coverage: [CoverageRow],
     trainingPairs: [(participation: Int, pre: Double, post: Double)], participations: ParticipationTable?
   ) -> [RankingRow] {
+    rows(
+      rollups: Rollups(roster: roster, panel: performance, participations: participations), responses: responses,
+      coverage: coverage, trainingPairs: trainingPairs)
+  }
+
+  /// ``rows(roster:performance:responses:coverage:trainingPairs:participations:)`` from a
+  /// run's shared roll-ups.
+  public func rows(
+    rollups: Rollups, responses: SurveyResponses?, coverage: [CoverageRow],
+    trainingPairs: [(participation: Int, pre: Double, post: Double)]
+  ) -> [RankingRow] {
+    let (roster, performance, participations) = (rollups.roster, rollups.panel, rollups.participations)
     let periods = performance.periods
     let agencies = roster.agencies.count
-    var employeesPerAgency = [Int](repeating: 0, count: agencies)
-    for agency in roster.agency { employeesPerAgency[Int(agency)] += 1 }
+    let employeesPerAgency = rollups.employeesPerAgency
     let coverageByKey = Dictionary(
       coverage.map { ("\($0.agencyCode)|\($0.year)", $0.shareWith20JP) }, uniquingKeysWith: { a, _ in a })
     var rows: [RankingRow] = []
     var previousRanks: [Int32: Int] = [:]
     for year in Set(periods.map(\.year)).sorted() {
-      let inYear = periods.indices.filter { periods[$0].year == year }
+      let appraisals = rollups.appraisals(in: year)
+      let inYear = appraisals.periods
       // Employees' yearly means and last ratings, by agency.
       var yearly = [[Double]](repeating: [], count: agencies)
       var rated = [Int](repeating: 0, count: agencies)
@@ -86,20 +99,15 @@ public struct AgencyRankings: Sendable {
       var periodCounts = [[Int]](repeating: [Int](repeating: 0, count: inYear.count), count: agencies)
       for employee in 0..<performance.employees {
         let agency = Int(roster.agency[employee])
-        var sum = 0.0
-        var count = 0
-        var lastRating: UInt8 = 0
         for (position, period) in inYear.enumerated() {
           let score = performance.scores[period][employee]
           if !score.isNaN {
-            sum += score
-            count += 1
             periodSums[agency][position] += score
             periodCounts[agency][position] += 1
           }
-          if performance.ratings[period][employee] != 0 { lastRating = performance.ratings[period][employee] }
         }
-        if count > 0 { yearly[agency].append(sum / Double(count)) }
+        if !appraisals.meanScore[employee].isNaN { yearly[agency].append(appraisals.meanScore[employee]) }
+        let lastRating = appraisals.lastRating[employee]
         if lastRating != 0 {
           rated[agency] += 1
           if lastRating == Rating.sangatBaik.rawValue { best[agency] += 1 }

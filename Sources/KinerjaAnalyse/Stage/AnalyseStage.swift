@@ -33,12 +33,15 @@ public struct AnalyseStage: Sendable {
     let stage: AnalyseStage
     let inputs: AnalysisInputs
     var results = AnalysisResults()
+    /// Employees per agency, each year's appraisals and training by year, made once.
+    private let rollups: Rollups
     private var coverage: [CoverageRow]?
     private var pairs: [(participation: Int, pre: Double, post: Double)]?
 
     init(stage: AnalyseStage, inputs: AnalysisInputs) {
       self.stage = stage
       self.inputs = inputs
+      rollups = Rollups(roster: inputs.roster, panel: inputs.panel, participations: inputs.participations)
     }
 
     private var settings: AnalysisSettings { stage.settings }
@@ -114,9 +117,7 @@ public struct AnalyseStage: Sendable {
       }
       if asked(.trainingNeeds) {
         results.trainingNeeds = timed("training_needs") { run in
-          TrainingNeedRow.rows(
-            roster: run.inputs.roster, performance: run.inputs.panel, participations: run.inputs.participations,
-            trendTests: tests, minGroup: run.settings.minGroup)
+          TrainingNeedRow.rows(rollups: run.rollups, trendTests: tests, minGroup: run.settings.minGroup)
         }
       }
     }
@@ -146,8 +147,7 @@ public struct AnalyseStage: Sendable {
     private mutating func sharedCoverage(_ participations: ParticipationTable) -> [CoverageRow] {
       if let coverage { return coverage }
       let years = Set(inputs.panel.periods.map(\.year)).sorted()
-      let rows = CoverageRow.rows(
-        roster: inputs.roster, participations: participations, years: years, minGroup: settings.minGroup)
+      let rows = CoverageRow.rows(rollups: rollups, years: years, minGroup: settings.minGroup)
       coverage = rows
       return rows
     }
@@ -174,8 +174,7 @@ public struct AnalyseStage: Sendable {
       let coverage = inputs.participations.map { sharedCoverage($0) } ?? []
       let pairs = inputs.participations.map { sharedPairs($0) } ?? []
       let rows = AgencyRankings(weights: weights, minGroup: settings.minGroup).rows(
-        roster: inputs.roster, performance: inputs.panel, responses: inputs.responses, coverage: coverage,
-        trainingPairs: pairs, participations: inputs.participations)
+        rollups: rollups, responses: inputs.responses, coverage: coverage, trainingPairs: pairs)
       log.stage(
         "analyse agency_rankings", "\(rows.filter { $0.rank != nil }.count) ranked agency years",
         Date().timeIntervalSince(started))

@@ -1,0 +1,36 @@
+public import KinerjaClean
+
+/// What each employee's appraisals of one year add up to: the mean score and the last
+/// rating, as rankings and training needs read them.
+public struct AppraisalYear: Sendable {
+  public let year: Int
+  /// The panel's period offsets that lie in the year, in order.
+  public let periods: [Int]
+  /// Each employee's mean over the year's scored periods (summed in period order); NaN
+  /// when no period has a score.
+  public let meanScore: [Double]
+  /// Each employee's last rating of the year (`Rating.rawValue`); 0 when there is none.
+  public let lastRating: [UInt8]
+
+  public init(panel: PerformancePanel, year: Int) {
+    self.year = year
+    periods = panel.periods.indices.filter { panel.periods[$0].year == year }
+    var means = [Double](repeating: .nan, count: panel.employees)
+    var ratings = [UInt8](repeating: 0, count: panel.employees)
+    for employee in 0..<panel.employees {
+      var sum = 0.0
+      var count = 0
+      for period in periods {
+        let score = panel.scores[period][employee]
+        if !score.isNaN {
+          sum += score
+          count += 1
+        }
+        if panel.ratings[period][employee] != 0 { ratings[employee] = panel.ratings[period][employee] }
+      }
+      if count > 0 { means[employee] = sum / Double(count) }
+    }
+    meanScore = means
+    lastRating = ratings
+  }
+}
