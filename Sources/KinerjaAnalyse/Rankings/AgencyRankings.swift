@@ -25,7 +25,7 @@ public struct RankingRow: Sendable {
   /// Raw component values and their z-scores across agencies, by component.
   public var values: [RankingComponent: Double]
   public var zScores: [RankingComponent: Double]
-  /// Mean of employees' yearly means, its shrunken value and 95 % interval.
+  /// Mean of employees' yearly means (withheld for a small agency), its shrunken value and 95 % interval.
   public var meanScore: Double?
   public var shrunkenMean: Double?
   public var shrunkenLow: Double?

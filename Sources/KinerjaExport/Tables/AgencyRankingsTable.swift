@@ -34,7 +34,7 @@ extension OutputTable {
       case .agencyName: .text(row.agencyName)
       case .year: .integer(row.year)
       case .employees: .integer(row.employees)
-      case .meanScore: .number(row.smallAgency ? nil : row.meanScore)
+      case .meanScore: .number(row.meanScore)
       case .shrunkenMean: .number(row.shrunkenMean)
       case .shrunkenCILow: .number(row.shrunkenLow)
       case .shrunkenCIHigh: .number(row.shrunkenHigh)
