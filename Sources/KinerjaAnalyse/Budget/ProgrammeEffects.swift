@@ -1,4 +1,3 @@
-import Dispatch
 public import KinerjaClean
 
 /// Every programme's own DiD study, for cost per point: the post-training effect of each
@@ -16,21 +15,13 @@ public enum ProgrammeEffects {
       completed[participations.program[index], default: 0] += 1
     }
     let programs = completed.filter { $0.value >= minGroup }.keys.sorted()
-    let slots = UnsafeMutableBufferPointer<EffectEstimate?>.allocate(capacity: programs.count)
-    slots.initialize(repeating: nil)
-    defer { slots.deinitialize().deallocate() }
-    nonisolated(unsafe) let results = slots
-    let workers = max(1, min(threads, programs.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for index in stride(from: worker, to: programs.count, by: workers) {
-        results[index] =
-          DiDStudy(
-            .program(programs[index]), variant: "", performance: performance, participations: participations,
-            control: control, minGroup: minGroup)?.postTrainingEffect
-      }
+    let estimates = parallelMap(count: programs.count, threads: threads) { index in
+      DiDStudy(
+        .program(programs[index]), variant: "", performance: performance, participations: participations,
+        control: control, minGroup: minGroup)?.postTrainingEffect
     }
     var effects: [Int32: EffectEstimate] = [:]
-    for (index, program) in programs.enumerated() { effects[program] = slots[index] }
+    for (program, estimate) in zip(programs, estimates) { effects[program] = estimate }
     return effects
   }
 }

@@ -104,22 +104,12 @@ public struct TrainingEffects: Sendable {
       for value in byValue.keys.sorted() { groups.append((dimension, value, byValue[value]!)) }
     }
     let feedback = evaluations.map { Self.feedbackByProgram($0) }
-    let (allPairs, allGroups) = (pairs, groups)
-    let results = UnsafeMutableBufferPointer<TrainingEffectRow?>.allocate(capacity: groups.count)
-    results.initialize(repeating: nil)
-    defer { results.deinitialize().deallocate() }
-    nonisolated(unsafe) let slots = results
-    let workers = max(1, min(threads, groups.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for index in stride(from: worker, to: allGroups.count, by: workers) {
-        let group = allGroups[index]
-        slots[index] = row(
-          by: group.by, value: group.value, pairs: group.members.map { allPairs[$0] },
-          participations: participations,
-          feedback: feedback)
-      }
-    }
-    return results.compactMap { $0 }
+    return parallelMap(count: groups.count, threads: threads) { index in
+      let group = groups[index]
+      return row(
+        by: group.by, value: group.value, pairs: group.members.map { pairs[$0] }, participations: participations,
+        feedback: feedback)
+    }.compactMap { $0 }
   }
 
   /// One (pre, post) pair per completed participation with enough periods on both sides.

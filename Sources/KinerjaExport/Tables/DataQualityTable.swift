@@ -1,6 +1,6 @@
 public import KinerjaAnalyse
 public import KinerjaClean
-public import KinerjaIngest
+import KinerjaIngest
 
 /// The columns of `data_quality`.
 public enum DataQualityColumn: String, OutputColumn {
