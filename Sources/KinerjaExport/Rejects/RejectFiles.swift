@@ -154,16 +154,17 @@ public struct RejectFiles: RejectRecorder {
   public mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws
   {
     try open(input)
-    try writer.failure.rethrow()
-    if pending.kind != input.kind { flushPending() }
+    if pending.kind != input.kind { try flushPending() }
     pending.kind = input.kind
     pending.records.append(record)
     pending.rejections.append(rejection)
-    if pending.records.count == Self.batchSize { flushPending() }
+    if pending.records.count == Self.batchSize { try flushPending() }
   }
 
-  /// Hands the rows held so far to the writer's queue.
-  private mutating func flushPending() {
+  /// Hands the rows held so far to the writer's queue, first throwing any error the
+  /// writer met (checked once per batch, not per row).
+  private mutating func flushPending() throws {
+    try writer.failure.rethrow()
     guard let kind = pending.kind, pending.records.count > 0, let sink = sinks[kind] else { return }
     let batch = pending
     pending = Pending(kind: kind)
@@ -173,7 +174,7 @@ public struct RejectFiles: RejectRecorder {
   /// Closes every file and writes each input's JSON from its rows; returns the paths
   /// written, relative to the directory above `rejects`.
   public mutating func finish(metadata: OutputMetadata) throws -> [String] {
-    flushPending()
+    try flushPending()
     writer.waitUntilWritten()
     try writer.failure.rethrow()
     var written: [String] = []
