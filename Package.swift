@@ -51,7 +51,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "KinerjaAggregate",
-      dependencies: ["KinerjaClean"],
+      dependencies: ["KinerjaClean", "KinerjaIngest"],
       swiftSettings: swiftSettings),
     .target(
       name: "KinerjaAnalyse",
@@ -95,7 +95,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaAggregateTests",
-      dependencies: ["KinerjaTestSupport", "KinerjaAggregate", "KinerjaClean"],
+      dependencies: ["KinerjaTestSupport", "KinerjaAggregate", "KinerjaClean", "KinerjaIngest"],
       swiftSettings: swiftSettings),
     .testTarget(
       name: "KinerjaAnalyseTests",

@@ -32,7 +32,7 @@ struct NoRejects: RejectRecorder {
 
 /// A summary that records every number the aggregator hands over, bit for bit.
 struct Fingerprint: Equatable, Sendable {
-  var level: TrendLevel
+  var level: Dimension
   var group: Int32
   var period: Int
   var employees: Int
@@ -61,7 +61,7 @@ struct Fingerprint: Equatable, Sendable {
       grain: .month, firstPeriod: .month(1, of: 2024), employees: roster.count, scores: scores,
       ratings: ratings)
     let aggregator = TrendAggregator(
-      panel: panel, groupings: TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: roster) })
+      panel: panel, groupings: Dimension.rosterLevels.map { EmployeeGrouping(level: $0, roster: roster) })
     let results = [1, 2, 8].map { threads in
       aggregator.summarise(threads: threads) { grouping, sample in
         Fingerprint(
@@ -70,7 +70,7 @@ struct Fingerprint: Equatable, Sendable {
           scoreBits: sample.scores.map(\.bitPattern), ratingCounts: sample.ratingCounts)
       }
     }
-    #expect(results[0].count > TrendLevel.allCases.count * periods, "seed \(seed)")
+    #expect(results[0].count > Dimension.rosterLevels.count * periods, "seed \(seed)")
     #expect(results[0] == results[1], "seed \(seed): 1 vs 2 threads")
     #expect(results[0] == results[2], "seed \(seed): 1 vs 8 threads")
     // Every appraised employee is counted once per level and period.

@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaAggregate
 import KinerjaAnalyse
 import KinerjaClean
 import KinerjaIngest
@@ -63,7 +64,7 @@ import Testing
   @Test func preAndPostAverageTheWindowAroundTheTrainingPeriod() throws {
     let fixture = try Fixture(TemporaryDirectory())
     let rows = fixture.rows(TrainingEffectsOptions(window: 2, minPeriods: 1, bootstrapDraws: 0, minGroup: 5))
-    let method = try #require(rows.first { $0.by == "method" && $0.value == "workshop" })
+    let method = try #require(rows.first { $0.by == .method && $0.value == "workshop" })
     #expect(method.participants == 5, "the dropped participation is not a pair")
     // Changes are 2 × (index + 1) for index 0…4: 2, 4, 6, 8, 10.
     #expect(method.meanChange == 6)
@@ -80,7 +81,7 @@ import Testing
     #expect(method.feedbackMeans[4] == 4.0, "overall, the mean of the other aspects where not given")
     #expect(
       Set(rows.map(\.by))
-        == Set(TrainingEffects.dimensions).subtracting(["provider", "sector", "position_type"]))
+        == Set(TrainingEffects.dimensions).subtracting([.provider, .sector, .positionType]))
   }
 
   @Test func minPeriodsAndSuppression() throws {
@@ -88,18 +89,18 @@ import Testing
     // Employee 0 has two of the three months before April.
     let lenient = fixture.rows(
       TrainingEffectsOptions(window: 3, minPeriods: 2, bootstrapDraws: 0, minGroup: 5))
-    let workshop = try #require(lenient.first { $0.by == "method" })
+    let workshop = try #require(lenient.first { $0.by == .method })
     #expect(workshop.participants == 5)
     #expect(!workshop.suppressed)
     let strict = fixture.rows(
       TrainingEffectsOptions(window: 3, minPeriods: 3, bootstrapDraws: 0, minGroup: 5))
-    let suppressed = try #require(strict.first { $0.by == "method" })
+    let suppressed = try #require(strict.first { $0.by == .method })
     #expect(suppressed.suppressed && suppressed.participants == 4)
     #expect(suppressed.meanChange == nil && suppressed.p == nil && suppressed.testChange == nil)
     #expect(suppressed.feedbackMeans[0] == 3.6, "level 1 rests on its own 5 evaluations")
     let larger = fixture.rows(
       TrainingEffectsOptions(window: 3, minPeriods: 3, bootstrapDraws: 0, minGroup: 6))
-    #expect(larger.first { $0.by == "method" }?.feedbackMeans.allSatisfy { $0 == nil } == true)
+    #expect(larger.first { $0.by == .method }?.feedbackMeans.allSatisfy { $0 == nil } == true)
   }
 
   struct BootstrapReference: Decodable {
@@ -160,7 +161,7 @@ import Testing
         window: 2, minPeriods: 1, bootstrapDraws: cases[0].draws, bootstrapSeed: seed, minGroup: 5)
       let rows = try rows(changes: cases[0].changes, options: options, threads: 2)
       for expected in cases {
-        let row = try #require(rows.first { $0.by == expected.by && $0.value == expected.value })
+        let row = try #require(rows.first { $0.by.rawValue == expected.by && $0.value == expected.value })
         let label = "\(expected.by) \(expected.value), seed \(seed)"
         #expect(row.participants == 12 && agrees(row.meanChange, 23.0 / 12), "\(label)")
         #expect(agrees(row.bootstrapLow, expected.low, tolerance: 1e-12), "\(label) low \(row.bootstrapLow ?? .nan)")

@@ -15,22 +15,28 @@ public struct EmployeeGrouping: Sendable {
   /// The value outputs show for an employee whose attribute the export left empty.
   public static let missingKey = "(missing)"
 
-  /// The level grouped by.
-  public let level: TrendLevel
+  /// The level grouped by: one of ``Dimension/rosterLevels``.
+  public let level: Dimension
   /// Each employee's group id (an index into `labels`).
   public let groupOfEmployee: [Int32]
   /// The groups' labels, by group id.
   public let labels: [Label]
+  /// The group of employees whose attribute the export left empty (labelled ``missingKey``),
+  /// if the level has one.
+  public let missingGroup: Int32?
 
-  /// Groups the roster's employees at `level`.
-  public init(level: TrendLevel, roster: EmployeeRoster) {
+  /// Groups the roster's employees at `level`, a roster level (not a programme attribute).
+  public init(level: Dimension, roster: EmployeeRoster) {
+    precondition(!level.isProgrammeAttribute, "employees are grouped by roster levels, not by \(level)")
     self.level = level
     switch level {
     case .nation:
       groupOfEmployee = [Int32](repeating: 0, count: roster.count)
       labels = [Label(key: "all", name: "all", agencyCode: "")]
+      missingGroup = nil
     case .region:
       (groupOfEmployee, labels) = Self.byLabel(roster.region, table: roster.regions)
+      missingGroup = Int32(labels.count - 1)
     case .agency:
       groupOfEmployee = roster.agency
       labels = roster.agencies.labels.indices.map { id in
@@ -38,6 +44,7 @@ public struct EmployeeGrouping: Sendable {
         let name = roster.agencyNames[id]
         return Label(key: code, name: name.isEmpty ? code : name, agencyCode: code)
       }
+      missingGroup = nil
     case .unit:
       var ids: [Int64: Int32] = [:]
       var labels: [Label] = []
@@ -53,12 +60,19 @@ public struct EmployeeGrouping: Sendable {
         return id
       }
       self.labels = labels
+      // A missing unit is a group of its own within each agency.
+      missingGroup = nil
     case .sector:
       (groupOfEmployee, labels) = Self.byLabel(roster.sector, table: roster.sectors)
+      missingGroup = Int32(labels.count - 1)
     case .grade:
       (groupOfEmployee, labels) = Self.byValue(roster.grade)
+      missingGroup = Int32(labels.count - 1)
     case .positionType:
       (groupOfEmployee, labels) = Self.byValue(roster.positionType)
+      missingGroup = Int32(labels.count - 1)
+    case .program, .method, .topic, .provider:
+      preconditionFailure("unreachable: checked above")
     }
   }
 

@@ -1,3 +1,4 @@
+public import KinerjaAggregate
 public import KinerjaClean
 
 /// A training effect with its 95 % interval, as cost-effectiveness uses it.
@@ -18,8 +19,8 @@ public struct EffectEstimate: Sendable {
 
 /// One row of `cost_effectiveness`: what a programme or a method cost and what it did.
 public struct CostEffectivenessRow: Sendable {
-  /// `program` or `method`.
-  public var by: String
+  /// ``Dimension/program`` or ``Dimension/method``.
+  public var by: Dimension
   public var value: String
   /// The programme's name (empty for methods).
   public var name: String
@@ -67,7 +68,7 @@ public struct CostEffectivenessRow: Sendable {
       add(&programs[participations.program[index], default: Totals()])
       add(&methods[participations.method[index], default: Totals()])
     }
-    func row(_ by: String, _ value: String, _ name: String, _ totals: Totals, _ effect: EffectEstimate?)
+    func row(_ by: Dimension, _ value: String, _ name: String, _ totals: Totals, _ effect: EffectEstimate?)
       -> CostEffectivenessRow
     {
       let perParticipant = totals.participants > 0 ? totals.cost / Double(totals.participants) : nil
@@ -90,11 +91,11 @@ public struct CostEffectivenessRow: Sendable {
     let programRows = programs.keys.sorted { participations.programs[$0] < participations.programs[$1] }.map {
       id in
       row(
-        "program", participations.programs[id], participations.programNames[Int(id)], programs[id]!,
+        .program, participations.programs[id], participations.programNames[Int(id)], programs[id]!,
         programEffects[id])
     }
     let methodRows = TrainingMethod.allCases.compactMap { method in
-      methods[method].map { row("method", method.description, "", $0, methodEffects[method]) }
+      methods[method].map { row(.method, method.description, "", $0, methodEffects[method]) }
     }
     return programRows + methodRows
   }

@@ -38,7 +38,7 @@ public struct TrainingNeedRow: Sendable {
     let appraisals = rollups.appraisals(in: year)
     let completed = rollups.trainingYears?.completedJP[year] ?? [:]
     var rows: [TrainingNeedRow] = []
-    for level in [TrendLevel.sector, .agency] {
+    for level in [Dimension.sector, .agency] {
       let grouping = EmployeeGrouping(level: level, roster: roster)
       var employees = [Int](repeating: 0, count: grouping.count)
       var rated = [Int](repeating: 0, count: grouping.count)

@@ -1,4 +1,5 @@
 import Dispatch
+public import KinerjaAggregate
 public import KinerjaClean
 import KinerjaIngest
 
@@ -30,7 +31,7 @@ public struct TrainingEffectsOptions: Sendable {
 /// One row of `training_effects`: the participations of one group of one dimension.
 public struct TrainingEffectRow: Sendable {
   /// The dimension: program, method, topic, provider, agency, sector, grade, position_type.
-  public var by: String
+  public var by: Dimension
   /// The group within it (a programme id, a method, an agency code …).
   public var value: String
   /// Completed participations with enough periods on both sides.
@@ -68,8 +69,8 @@ public struct TrainingEffectRow: Sendable {
 /// Wilcoxon signed-rank test, as scipy does.
 public struct TrainingEffects: Sendable {
   /// The dimensions rows are grouped by, in output order.
-  public static let dimensions = [
-    "program", "method", "topic", "provider", "agency", "sector", "grade", "position_type",
+  public static let dimensions: [Dimension] = [
+    .program, .method, .topic, .provider, .agency, .sector, .grade, .positionType,
   ]
   /// Course-evaluation aspects, in output order.
   public static let feedbackAspects = ["material", "instructor", "method", "facilities", "overall"]
@@ -93,15 +94,19 @@ public struct TrainingEffects: Sendable {
     pairs: [(participation: Int, pre: Double, post: Double)], participations: ParticipationTable,
     roster: EmployeeRoster, evaluations: CourseEvaluations?, threads: Int
   ) -> [TrainingEffectRow] {
-    var groups: [(by: String, value: String, members: [Int])] = []
+    var groups: [(by: Dimension, value: String, members: [Int])] = []
     for dimension in Self.dimensions {
-      var byValue: [String: [Int]] = [:]
+      let grouping = ParticipationGrouping(dimension: dimension, participations: participations, roster: roster)
+      var members = [[Int]](repeating: [], count: grouping.count)
       for (position, pair) in pairs.enumerated() {
-        guard let value = Self.value(of: dimension, participation: pair.participation, participations, roster)
-        else { continue }
-        byValue[value, default: []].append(position)
+        let group = grouping.groupOfParticipation[pair.participation]
+        if group >= 0 { members[Int(group)].append(position) }
       }
-      for value in byValue.keys.sorted() { groups.append((dimension, value, byValue[value]!)) }
+      // Groups in the order of their keys; participations without the attribute are left out.
+      let present = members.indices.filter { !members[$0].isEmpty }
+      for group in present.sorted(by: { grouping.keys[$0] < grouping.keys[$1] }) {
+        groups.append((dimension, grouping.keys[group], members[group]))
+      }
     }
     let feedback = evaluations.map { Self.feedbackByProgram($0) }
     return parallelMap(count: groups.count, threads: threads) { index in
@@ -144,27 +149,6 @@ public struct TrainingEffects: Sendable {
     return count >= max(1, options.minPeriods) ? sum / Double(count) : nil
   }
 
-  private static func value(
-    of dimension: String, participation index: Int, _ participations: ParticipationTable,
-    _ roster: EmployeeRoster
-  ) -> String? {
-    let employee = Int(participations.employee[index])
-    switch dimension {
-    case "program": return participations.programs[participations.program[index]]
-    case "method": return participations.method[index].description
-    case "topic":
-      return participations.topic[index] < 0 ? nil : participations.topics[participations.topic[index]]
-    case "provider":
-      return participations.provider[index] < 0
-        ? nil : participations.providers[participations.provider[index]]
-    case "agency": return roster.agencies[roster.agency[employee]]
-    case "sector": return roster.sector[employee] < 0 ? nil : roster.sectors[roster.sector[employee]]
-    case "grade": return roster.grade[employee]?.description
-    case "position_type": return roster.positionType[employee]?.description
-    default: return nil
-    }
-  }
-
   /// Course evaluations by programme id: count and sums of each aspect.
   private static func feedbackByProgram(_ evaluations: CourseEvaluations) -> [Int32: (
     count: Int, sums: [Double], counts: [Int]
@@ -190,7 +174,7 @@ public struct TrainingEffects: Sendable {
   }
 
   private func row(
-    by: String, value: String, pairs: [(participation: Int, pre: Double, post: Double)],
+    by: Dimension, value: String, pairs: [(participation: Int, pre: Double, post: Double)],
     participations: ParticipationTable, feedback: [Int32: (count: Int, sums: [Double], counts: [Int])]?
   ) -> TrainingEffectRow {
     let shown = pairs.count >= options.minGroup
@@ -217,7 +201,7 @@ public struct TrainingEffects: Sendable {
       }
       if options.bootstrapDraws > 0 {
         (row.bootstrapLow, row.bootstrapHigh) = bootstrapInterval(
-          differences.differences, key: "\(by)\u{1F}\(value)")
+          differences.differences, key: "\(by.rawValue)\u{1F}\(value)")
       }
     }
     // Kirkpatrick level 2: post-test − pre-test of the same participations.
@@ -234,7 +218,7 @@ public struct TrainingEffects: Sendable {
       row.testP = test.p.isFinite ? test.p : nil
     }
     // Kirkpatrick level 1: evaluations of the group's programmes (programme dimensions only).
-    if let feedback, ["program", "method", "topic", "provider"].contains(by) {
+    if let feedback, by.isProgrammeAttribute {
       let programs = Set(pairs.map { participations.program[$0.participation] })
       var count = 0
       var sums = [Double](repeating: 0, count: 5)

@@ -70,14 +70,16 @@ public struct AgencyRankings: Sendable {
     trainingPairs: [(participation: Int, pre: Double, post: Double)], participations: ParticipationTable?
   ) -> [RankingRow] {
     rows(
-      rollups: Rollups(roster: roster, panel: performance, participations: participations), responses: responses,
+      rollups: Rollups(
+        roster: roster, panel: performance, participations: participations, responses: responses,
+        surveyGrain: .year),
       coverage: coverage, trainingPairs: trainingPairs)
   }
 
   /// ``rows(roster:performance:responses:coverage:trainingPairs:participations:)`` from a
   /// run's shared roll-ups.
   public func rows(
-    rollups: Rollups, responses: SurveyResponses?, coverage: [CoverageRow],
+    rollups: Rollups, coverage: [CoverageRow],
     trainingPairs: [(participation: Int, pre: Double, post: Double)]
   ) -> [RankingRow] {
     let (roster, performance, participations) = (rollups.roster, rollups.panel, rollups.participations)
@@ -144,8 +146,8 @@ public struct AgencyRankings: Sendable {
           values[agency][.performance] = bayes.shrunken[position]
         }
       }
-      if let responses {
-        for (agency, ikm) in Self.ikmByAgency(responses, roster: roster, year: year)
+      if let survey = rollups.surveyTotals {
+        for (agency, ikm) in Self.ikmByAgency(survey, roster: roster, year: year)
         where means[agency] != nil {
           values[agency][.ikm] = ikm
         }
@@ -206,24 +208,14 @@ public struct AgencyRankings: Sendable {
   }
 
   /// Each agency's IKM over the year's survey responses (agencies matched by code).
-  private static func ikmByAgency(_ responses: SurveyResponses, roster: EmployeeRoster, year: Int) -> [Int:
-    Double]
-  {
-    var sums: [Int: (sums: [Int], counts: [Int])] = [:]
-    let elements = SurveyResponses.elementCount
-    for index in 0..<responses.count where responses.period[index].year == year {
-      guard let agency = roster.agencies.id(of: responses.agencies[responses.agency[index]]) else { continue }
-      var entry =
-        sums[Int(agency)] ?? ([Int](repeating: 0, count: elements), [Int](repeating: 0, count: elements))
-      for element in 0..<elements where responses.answers[index * elements + element] > 0 {
-        entry.sums[element] += Int(responses.answers[index * elements + element])
-        entry.counts[element] += 1
-      }
-      sums[Int(agency)] = entry
+  private static func ikmByAgency(_ survey: SurveyTotals, roster: EmployeeRoster, year: Int) -> [Int: Double] {
+    var byAgency: [Int: Double] = [:]
+    for (code, entry) in survey.agencyAnswers(in: year) {
+      guard let agency = roster.agencies.id(of: code) else { continue }
+      let means = entry.elementMeans
+      guard means.allSatisfy({ $0 != nil }) else { continue }
+      byAgency[Int(agency)] = IKM.index(elementMeans: means.map { $0! })
     }
-    return sums.compactMapValues { entry in
-      guard entry.counts.allSatisfy({ $0 > 0 }) else { return nil }
-      return IKM.index(elementMeans: (0..<elements).map { Double(entry.sums[$0]) / Double(entry.counts[$0]) })
-    }
+    return byAgency
   }
 }

@@ -1,3 +1,4 @@
+public import KinerjaAggregate
 public import KinerjaClean
 public import KinerjaIngest
 
@@ -50,63 +51,28 @@ public struct SatisfactionRow: Sendable {
   /// Rows for every agency and every service unit, per survey period rolled up to `grain`
   /// (IKM is reported per quarter, semester or year; a coarser survey period stays as stated).
   public static func rows(from responses: SurveyResponses, grain: Grain, minGroup: Int) -> [SatisfactionRow] {
-    struct Key: Hashable {
-      var agency: Int32
-      var unit: Int32
-      var period: Period
-    }
-    var sums: [Key: (respondents: Int, sums: [Int], answers: [Int])] = [:]
-    var scores: [Key: (sum: Double, squares: Double)] = [:]
+    rows(from: SurveyTotals(responses: responses, grain: grain), minGroup: minGroup)
+  }
+
+  /// Rows for every agency and every service unit of a run's survey totals.
+  public static func rows(from survey: SurveyTotals, minGroup: Int) -> [SatisfactionRow] {
     let elements = SurveyResponses.elementCount
-    for index in 0..<responses.count {
-      // Every response counts for its agency and, when it names one, its service unit.
-      let period = responses.period[index].rolled(to: grain) ?? responses.period[index]
-      var keys = [Key(agency: responses.agency[index], unit: -1, period: period)]
-      if responses.unit[index] >= 0 {
-        keys.append(Key(agency: responses.agency[index], unit: responses.unit[index], period: period))
-      }
-      // The respondent's own score: 25 × the mean of the elements they answered.
-      var answered = 0
-      var total = 0
-      for element in 0..<elements where responses.answers[index * elements + element] > 0 {
-        answered += 1
-        total += Int(responses.answers[index * elements + element])
-      }
-      let own = 25 * Double(total) / Double(max(1, answered))
-      for key in keys {
-        scores[key, default: (0, 0)].sum += own
-        scores[key, default: (0, 0)].squares += own * own
-        var entry =
-          sums[key] ?? (0, [Int](repeating: 0, count: elements), [Int](repeating: 0, count: elements))
-        entry.respondents += 1
-        for element in 0..<elements {
-          let answer = Int(responses.answers[index * elements + element])
-          if answer > 0 {
-            entry.sums[element] += answer
-            entry.answers[element] += 1
-          }
-        }
-        sums[key] = entry
-      }
-    }
-    let rows = sums.map { key, entry -> SatisfactionRow in
+    let rows = survey.totals.map { key, entry -> SatisfactionRow in
       let shown = entry.respondents >= minGroup
-      let means: [Double?] = (0..<elements).map { element in
-        entry.answers[element] > 0 ? Double(entry.sums[element]) / Double(entry.answers[element]) : nil
-      }
+      let means = entry.elementMeans
       let complete = means.allSatisfy { $0 != nil }
       let ikm = shown && complete ? IKM.index(elementMeans: means.map { $0! }) : nil
       let grade = ikm.map(IKM.grade)
       var interval: (Double, Double)?
-      if let ikm, entry.respondents >= 2, let own = scores[key] {
+      if let ikm, entry.respondents >= 2 {
         let n = Double(entry.respondents)
-        let variance = max(0, (own.squares - own.sum * own.sum / n) / (n - 1))
+        let variance = max(0, (entry.ownScoreSquares - entry.ownScoreSum * entry.ownScoreSum / n) / (n - 1))
         let half = StudentT(degreesOfFreedom: n - 1).quantile(0.975) * (variance / n).squareRoot()
         interval = (ikm - half, ikm + half)
       }
       return SatisfactionRow(
-        level: key.unit < 0 ? "agency" : "unit", agencyCode: responses.agencies[key.agency],
-        unit: key.unit < 0 ? "" : responses.units[key.unit], period: key.period,
+        level: key.isAgency ? "agency" : "unit", agencyCode: survey.agencies[key.agency],
+        unit: key.isAgency ? "" : survey.units[key.unit], period: key.period,
         respondents: entry.respondents,
         elementMeans: shown ? means : [Double?](repeating: nil, count: elements), ikm: ikm,
         ikmLow: interval?.0, ikmHigh: interval?.1, grade: grade?.letter,

@@ -33,7 +33,7 @@ public struct AnalyseStage: Sendable {
     let stage: AnalyseStage
     let inputs: AnalysisInputs
     var results = AnalysisResults()
-    /// Employees per agency, each year's appraisals and training by year, made once.
+    /// Employees per agency, each year's appraisals, training by year and survey sums, made once.
     private let rollups: Rollups
     private var coverage: [CoverageRow]?
     private var pairs: [(participation: Int, pre: Double, post: Double)]?
@@ -41,7 +41,9 @@ public struct AnalyseStage: Sendable {
     init(stage: AnalyseStage, inputs: AnalysisInputs) {
       self.stage = stage
       self.inputs = inputs
-      rollups = Rollups(roster: inputs.roster, panel: inputs.panel, participations: inputs.participations)
+      rollups = Rollups(
+        roster: inputs.roster, panel: inputs.panel, participations: inputs.participations,
+        responses: inputs.responses, surveyGrain: stage.settings.ikmGrain)
     }
 
     private var settings: AnalysisSettings { stage.settings }
@@ -50,11 +52,10 @@ public struct AnalyseStage: Sendable {
 
     mutating func all() {
       if asked(.trends) || asked(.trendTests) || asked(.trainingNeeds) { trendsAndNeeds() }
-      if let responses = inputs.responses, asked(.serviceSatisfaction) {
+      if let survey = rollups.surveyTotals, asked(.serviceSatisfaction) {
         results.serviceSatisfaction = timed("service_satisfaction") { run in
           let started = Date()
-          let rows = SatisfactionRow.rows(
-            from: responses, grain: run.settings.ikmGrain, minGroup: run.settings.minGroup)
+          let rows = SatisfactionRow.rows(from: survey, minGroup: run.settings.minGroup)
           run.log.stage(
             "analyse service_satisfaction", "\(rows.count) agency and unit periods",
             Date().timeIntervalSince(started))
@@ -128,7 +129,7 @@ public struct AnalyseStage: Sendable {
         log.note("trends, trend_tests: empty: \(AnalyseStage.noTrends)")
         return []
       }
-      let groupings = TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: inputs.roster) }
+      let groupings = Dimension.rosterLevels.map { EmployeeGrouping(level: $0, roster: inputs.roster) }
       let statistics = TrendStatistics(minGroup: settings.minGroup, firstPeriod: firstPeriod)
       var rows = TrendAggregator(panel: inputs.panel, groupings: groupings).summarise(threads: settings.threads) {
         grouping, sample in
@@ -174,7 +175,7 @@ public struct AnalyseStage: Sendable {
       let coverage = inputs.participations.map { sharedCoverage($0) } ?? []
       let pairs = inputs.participations.map { sharedPairs($0) } ?? []
       let rows = AgencyRankings(weights: weights, minGroup: settings.minGroup).rows(
-        rollups: rollups, responses: inputs.responses, coverage: coverage, trainingPairs: pairs)
+        rollups: rollups, coverage: coverage, trainingPairs: pairs)
       log.stage(
         "analyse agency_rankings", "\(rows.filter { $0.rank != nil }.count) ranked agency years",
         Date().timeIntervalSince(started))

@@ -3,7 +3,7 @@ public import KinerjaIngest
 
 /// One row of `trend_tests`: the trend of one group's mean score over the periods.
 public struct TrendTestRow: Sendable {
-  public var level: TrendLevel
+  public var level: Dimension
   public var group: EmployeeGrouping.Label
   /// Periods with a shown mean (suppressed periods are left out).
   public var periods: Int

@@ -4,7 +4,7 @@ public import KinerjaIngest
 
 /// One row of the `trends` output: a group's appraisals in one period.
 public struct TrendRow: Sendable, Equatable {
-  public var level: TrendLevel
+  public var level: Dimension
   public var group: EmployeeGrouping.Label
   public var period: Period
   /// Employees with any appraisal in the period.
@@ -72,7 +72,7 @@ public struct TrendStatistics: Sendable {
 extension TrendRow {
   /// Output order: by level, then group key (then agency), then period.
   public static func outputOrder(_ lhs: TrendRow, _ rhs: TrendRow) -> Bool {
-    let levels = TrendLevel.allCases
+    let levels = Dimension.rosterLevels
     let left = levels.firstIndex(of: lhs.level)!
     let right = levels.firstIndex(of: rhs.level)!
     if left != right { return left < right }

@@ -22,7 +22,7 @@ extension OutputTable {
   public static func costEffectiveness(_ rows: [CostEffectivenessRow]) -> OutputTable {
     OutputTable(CostEffectivenessColumn.self, rows: rows) { row, column in
       switch column {
-      case .by: .text(row.by)
+      case .by: .text(row.by.rawValue)
       case .value: .text(row.value)
       case .name: .text(row.name)
       case .participants: .integer(row.participants)

@@ -41,7 +41,7 @@ extension OutputTable {
   public static func trainingEffects(_ rows: [TrainingEffectRow]) -> OutputTable {
     OutputTable(TrainingEffectsColumn.self, rows: rows) { row, column in
       switch column {
-      case .by: .text(row.by)
+      case .by: .text(row.by.rawValue)
       case .value: .text(row.value)
       case .participants: .integer(row.participants)
       case .preMean: .number(row.preMean)
