@@ -1,4 +1,3 @@
-import CYaml  // libyaml, as Yams builds it: its event stream is where anchors and aliases show
 import Crypto
 import Foundation
 public import KinerjaAnalyse
@@ -118,18 +117,22 @@ public struct PipelineFile: Sendable {
     guard let text = String(data: data, encoding: .utf8) else {
       throw PipelineFileError(path: path, message: "the pipeline file is not UTF-8")
     }
-    if let place = Self.firstAnchorOrAlias(in: text) {
-      throw PipelineFileError(
-        path: path, line: place.line, column: place.column,
-        message: "YAML anchors and aliases (& and *) are not allowed in pipeline files")
-    }
+    let parser: Yams.Parser
     let root: Node?
     do {
-      root = try Yams.compose(yaml: text)
+      parser = try Yams.Parser(yaml: text)
+      root = try parser.singleRoot()
     } catch let error as YamlError {
       throw PipelineFileError(path: path, message: "not valid YAML: \(error)")
     }
     guard let root else { throw PipelineFileError(path: path, message: "the pipeline file is empty") }
+    // A node holds its anchor weakly; the parser keeps them until it is released.
+    let anchored = withExtendedLifetime(parser) { Self.firstAnchor(in: root) }
+    if let anchored {
+      throw PipelineFileError(
+        path: path, line: anchored.mark?.line, column: anchored.mark?.column,
+        message: "YAML anchors and aliases (& and *) are not allowed in pipeline files")
+    }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     var reader = NodeReader(path: path)
     var pipeline = try reader.pipeline(root, folder: folder)
@@ -139,33 +142,24 @@ public struct PipelineFile: Sendable {
 }
 
 extension PipelineFile {
-  /// Where the YAML first defines an anchor (`&name`) or uses an alias (`*name`), read from
-  /// libyaml's event stream, so that quoting and escapes cannot hide one. Pipelines have no
-  /// use for either, and refusing them before the tree is built rules out alias bombs.
-  /// Text that is not valid YAML yields nil: the parse that follows reports it.
-  static func firstAnchorOrAlias(in text: String) -> (line: Int, column: Int)? {
-    var parser = yaml_parser_t()
-    guard yaml_parser_initialize(&parser) == 1 else { return nil }
-    defer { yaml_parser_delete(&parser) }
-    var bytes = Array(text.utf8)
-    return bytes.withUnsafeMutableBufferPointer { buffer in
-      yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-      var event = yaml_event_t()
-      while yaml_parser_parse(&parser, &event) == 1 {
-        defer { yaml_event_delete(&event) }
-        let anchor: UnsafeMutablePointer<yaml_char_t>?
-        switch event.type {
-        case YAML_ALIAS_EVENT: anchor = event.data.alias.anchor
-        case YAML_SCALAR_EVENT: anchor = event.data.scalar.anchor
-        case YAML_SEQUENCE_START_EVENT: anchor = event.data.sequence_start.anchor
-        case YAML_MAPPING_START_EVENT: anchor = event.data.mapping_start.anchor
-        case YAML_STREAM_END_EVENT: return nil
-        default: anchor = nil
-        }
-        if anchor != nil {
-          return (Int(event.start_mark.line) + 1, Int(event.start_mark.column) + 1)
-        }
+  /// The first node, in document order, that carries an anchor (`&name`), as the YAML
+  /// parser itself read it, so that quoting and escapes cannot hide one. An alias (`*name`)
+  /// needs an anchor before it, so this finds the first of either. Pipelines have no use for
+  /// them; the search stops at the first, so an alias bomb is never walked.
+  static func firstAnchor(in node: Node) -> Node? {
+    if node.anchor != nil { return node }
+    switch node {
+    case .mapping(let mapping):
+      for (key, value) in mapping {
+        if let found = firstAnchor(in: key) ?? firstAnchor(in: value) { return found }
       }
+      return nil
+    case .sequence(let sequence):
+      for element in sequence {
+        if let found = firstAnchor(in: element) { return found }
+      }
+      return nil
+    case .scalar, .alias:
       return nil
     }
   }
