@@ -23,7 +23,6 @@ let package = Package(
   name: "kinerja",
   products: [
     .executable(name: "kinerja", targets: ["kinerja"]),
-    .library(name: "KinerjaPipeline", targets: ["KinerjaPipeline"]),
     .library(name: "KinerjaIngest", targets: ["KinerjaIngest"]),
     .library(name: "KinerjaClean", targets: ["KinerjaClean"]),
     .library(name: "KinerjaAggregate", targets: ["KinerjaAggregate"]),

@@ -4,7 +4,7 @@
 
 /// Why outputs could not be written: an I/O problem (exit 3), or another run writing to
 /// the same location (exit 4).
-public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
   /// A file or directory could not be created or written (permissions, full disk).
   case cannotWrite(path: String, reason: String)
   /// The finished outputs could not be moved into place.
@@ -12,7 +12,7 @@ public enum OutputError: Error, Sendable, Equatable, CustomStringConvertible {
   /// Another run holds the output location's lock and the run was asked not to wait.
   case busy(path: String, holder: String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
     case .cannotPublish(let path, let reason):

@@ -8,14 +8,14 @@ import KinerjaIngest
 /// Employees are generated in fixed chunks, each from its own random streams, several
 /// chunks at a time on `threads` workers, and written in chunk order: the files are the
 /// same for any thread count, and no more than a few chunks are in memory at once.
-public struct Generator: Sendable {
-  public let options: GeneratorOptions
+package struct Generator: Sendable {
+  package let options: GeneratorOptions
   /// Employees per chunk.
   static let chunkSize = 20_000
   /// Agencies per chunk of the survey.
   static let agencyChunkSize = 500
 
-  public init(options: GeneratorOptions) throws {
+  package init(options: GeneratorOptions) throws {
     guard options.employees >= 1, options.employees <= GeneratorOptions.maximumEmployees else {
       throw GeneratorError.employees(options.employees)
     }
@@ -26,7 +26,7 @@ public struct Generator: Sendable {
 
   /// Writes everything into `directory`, created if needed; returns the truth written.
   @discardableResult
-  public func write(to directory: String, progress: ((String) -> Void)? = nil) throws -> Truth {
+  package func write(to directory: String, progress: ((String) -> Void)? = nil) throws -> Truth {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let world = World(options: options)
     var inputs: [String: Truth.InputTruth] = [:]
@@ -147,13 +147,13 @@ public struct Generator: Sendable {
 }
 
 /// Why `kinerja generate` cannot do what it was asked.
-public enum GeneratorError: Error, CustomStringConvertible, Equatable {
+package enum GeneratorError: Error, CustomStringConvertible, Equatable {
   case employees(Int)
   case months(Int)
   case badRowRate(Double)
   case cannotWrite(String)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .employees(let count):
       "--employees must be from 1 to \(GeneratorOptions.maximumEmployees), not \(count)"

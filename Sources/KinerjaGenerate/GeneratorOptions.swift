@@ -1,5 +1,5 @@
 /// How exports are written: as a real agency does, or in the contract's canonical form.
-public enum ExportStyle: String, Sendable, CaseIterable, Codable {
+package enum ExportStyle: String, Sendable, CaseIterable, Codable {
   /// Indonesian headers, `;`, decimal comma, mixed day-first dates, BOM and CRLF.
   case agency
   /// Canonical headers, `,`, `.` decimals and ISO dates.
@@ -7,23 +7,23 @@ public enum ExportStyle: String, Sendable, CaseIterable, Codable {
 }
 
 /// What `kinerja generate` is asked for.
-public struct GeneratorOptions: Sendable {
+package struct GeneratorOptions: Sendable {
   /// Employees in the master.
-  public var employees: Int
+  package var employees: Int
   /// Months of appraisals, from January of `startYear`.
-  public var months: Int
+  package var months: Int
   /// The seed every random stream derives from.
-  public var seed: UInt64
+  package var seed: UInt64
   /// How the files are written.
-  public var style: ExportStyle
+  package var style: ExportStyle
   /// Expected bad rows per clean row, in every input.
-  public var badRowRate: Double
+  package var badRowRate: Double
   /// The first year of appraisals.
-  public var startYear: Int
+  package var startYear: Int
   /// Worker threads; the files are the same for any count.
-  public var threads: Int
+  package var threads: Int
 
-  public init(
+  package init(
     employees: Int, months: Int, seed: UInt64, style: ExportStyle = .agency, badRowRate: Double = 0,
     startYear: Int = 2023, threads: Int = 2
   ) {
@@ -37,5 +37,5 @@ public struct GeneratorOptions: Sendable {
   }
 
   /// The largest master the NIP scheme can number uniquely.
-  public static let maximumEmployees = NIPSpace.size
+  package static let maximumEmployees = NIPSpace.size
 }

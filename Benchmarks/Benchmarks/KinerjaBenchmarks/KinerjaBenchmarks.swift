@@ -159,7 +159,7 @@ let benchmarks: @Sendable () -> Void = {
       grain: .month, firstPeriod: .month(1, of: 2024), employees: roster.count, scores: scores,
       ratings: scores.map { $0.map { _ in Rating.baik.rawValue } })
     let aggregator = TrendAggregator(
-      panel: panel, groupings: TrendLevel.allCases.map { EmployeeGrouping(level: $0, roster: roster) })
+      panel: panel, groupings: Dimension.rosterLevels.map { EmployeeGrouping(level: $0, roster: roster) })
     benchmark.startMeasurement()
     for _ in benchmark.scaledIterations {
       blackHole(aggregator.summarise(threads: 2) { _, sample in sample.scores.count })

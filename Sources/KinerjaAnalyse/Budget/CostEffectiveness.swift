@@ -1,15 +1,15 @@
-public import KinerjaAggregate
-public import KinerjaClean
+package import KinerjaAggregate
+package import KinerjaClean
 
 /// A training effect with its 95 % interval, as cost-effectiveness uses it.
-public struct EffectEstimate: Sendable {
-  public var att: Double
-  public var low: Double
-  public var high: Double
+package struct EffectEstimate: Sendable {
+  package var att: Double
+  package var low: Double
+  package var high: Double
   /// Treated employees behind the estimate.
-  public var treated: Int
+  package var treated: Int
 
-  public init(att: Double, low: Double, high: Double, treated: Int) {
+  package init(att: Double, low: Double, high: Double, treated: Int) {
     self.att = att
     self.low = low
     self.high = high
@@ -18,30 +18,30 @@ public struct EffectEstimate: Sendable {
 }
 
 /// One row of `cost_effectiveness`: what a programme or a method cost and what it did.
-public struct CostEffectivenessRow: Sendable {
+package struct CostEffectivenessRow: Sendable {
   /// ``Dimension/program`` or ``Dimension/method``.
-  public var by: Dimension
-  public var value: String
+  package var by: Dimension
+  package var value: String
   /// The programme's name (empty for methods).
-  public var name: String
+  package var name: String
   /// Participations, of any status, and those completed.
-  public var participants: Int
-  public var completed: Int
+  package var participants: Int
+  package var completed: Int
   /// Rupiah spent on every participation.
-  public var totalCost: Double
-  public var costPerParticipant: Double?
+  package var totalCost: Double
+  package var costPerParticipant: Double?
   /// JP of completed participations and the cost of each.
-  public var totalJP: Double
-  public var costPerJP: Double?
+  package var totalJP: Double
+  package var costPerJP: Double?
   /// The DiD effect after the training period (`post_training`) and its 95 % interval.
-  public var effect: EffectEstimate?
+  package var effect: EffectEstimate?
   /// Rupiah per participant per point of performance gained: cost per participant / effect.
-  public var costPerPoint: Double?
+  package var costPerPoint: Double?
   /// Why `costPerPoint` is empty, when it is.
-  public var note: String?
+  package var note: String?
 
   /// Rows per programme and per method; `effects` gives each its DiD estimate, if any.
-  public static func rows(
+  package static func rows(
     participations: ParticipationTable, programEffects: [Int32: EffectEstimate],
     methodEffects: [TrainingMethod: EffectEstimate]
   ) -> [CostEffectivenessRow] {

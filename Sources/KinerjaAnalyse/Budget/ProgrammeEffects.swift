@@ -1,12 +1,12 @@
-public import KinerjaClean
+package import KinerjaClean
 
 /// Every programme's own DiD study, for cost per point: the post-training effect of each
 /// programme with at least `minGroup` completed participations.
-public enum ProgrammeEffects {
+package enum ProgrammeEffects {
   /// The effects by programme; programmes whose study is withheld or cannot be estimated
   /// are missing. Studies run several at a time on `threads` workers, each into a slot of
   /// its own, so the result does not depend on the thread count.
-  public static func estimate(
+  package static func estimate(
     performance: PerformancePanel, participations: ParticipationTable, control: StaggeredDiD.ControlGroup,
     minGroup: Int, threads: Int
   ) -> [Int32: EffectEstimate] {

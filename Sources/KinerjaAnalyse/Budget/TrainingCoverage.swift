@@ -1,5 +1,5 @@
-public import KinerjaAggregate
-public import KinerjaClean
+package import KinerjaAggregate
+package import KinerjaClean
 import KinerjaIngest
 
 /// One row of `training_coverage`: an agency's training in one calendar year.
@@ -7,28 +7,28 @@ import KinerjaIngest
 /// A participation counts in the year of its end date. JP count only for completed
 /// participations (PP 11/2017 asks for 20 JP of development a year); spend counts every
 /// participation, completed or not, since it was paid for.
-public struct CoverageRow: Sendable {
-  public var agencyCode: String
-  public var year: Int
+package struct CoverageRow: Sendable {
+  package var agencyCode: String
+  package var year: Int
   /// Employees of the agency in the master (a snapshot: the same every year).
-  public var employees: Int
+  package var employees: Int
   /// Employees with at least one completed participation that year.
-  public var trainedEmployees: Int
+  package var trainedEmployees: Int
   /// JP of completed participations.
-  public var totalJP: Double
+  package var totalJP: Double
   /// Share of the agency's employees with at least 20 JP that year.
-  public var shareWith20JP: Double?
+  package var shareWith20JP: Double?
   /// Rupiah spent on every participation.
-  public var spend: Double
-  public var spendPerEmployee: Double?
+  package var spend: Double
+  package var spendPerEmployee: Double?
   /// Fewer employees than `min_group`: shares withheld.
-  public var suppressed: Bool
+  package var suppressed: Bool
 
   /// The JP a year every civil servant should reach.
-  public static let requiredJP = 20.0
+  package static let requiredJP = 20.0
 
   /// Rows for every agency and every year of `years` (and any year with training).
-  public static func rows(
+  package static func rows(
     roster: EmployeeRoster, participations: ParticipationTable, years: [Int], minGroup: Int
   ) -> [CoverageRow] {
     let noAppraisals = PerformancePanel(grain: .month, firstPeriod: nil, employees: 0, scores: [], ratings: [])
@@ -39,7 +39,7 @@ public struct CoverageRow: Sendable {
 
   /// ``rows(roster:participations:years:minGroup:)`` from a run's shared roll-ups (which
   /// must have training).
-  public static func rows(rollups: Rollups, years: [Int], minGroup: Int) -> [CoverageRow] {
+  package static func rows(rollups: Rollups, years: [Int], minGroup: Int) -> [CoverageRow] {
     let roster = rollups.roster
     let training = rollups.trainingYears!
     let (jp, spend) = (training.completedJP, training.spendByAgency)

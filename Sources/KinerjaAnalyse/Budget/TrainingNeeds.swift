@@ -1,28 +1,28 @@
-public import KinerjaAggregate
-public import KinerjaClean
+package import KinerjaAggregate
+package import KinerjaClean
 
 /// One row of `training_needs`: how much a sector or an agency needs training next year.
-public struct TrainingNeedRow: Sendable {
+package struct TrainingNeedRow: Sendable {
   /// `sector` or `agency`.
-  public var level: String
-  public var group: String
+  package var level: String
+  package var group: String
   /// The last year with appraisals, which the shares describe.
-  public var year: Int
-  public var employees: Int
+  package var year: Int
+  package var employees: Int
   /// Share of rated employees whose last rating that year is below Baik.
-  public var shareBelowBaik: Double?
+  package var shareBelowBaik: Double?
   /// Share of employees with fewer than 20 JP that year.
-  public var shareBelow20JP: Double?
+  package var shareBelow20JP: Double?
   /// The OLS slope of the group's mean score per period (from `trend_tests`).
-  public var trend: Double?
+  package var trend: Double?
   /// need = z(share below Baik) + z(share below 20 JP) − z(trend), over the groups of the level.
-  public var need: Double?
+  package var need: Double?
   /// 1 = most in need; competition ranks of `need` within the level.
-  public var priority: Int?
-  public var suppressed: Bool
+  package var priority: Int?
+  package var suppressed: Bool
 
   /// Rows per sector and agency for the last year of `performance`.
-  public static func rows(
+  package static func rows(
     roster: EmployeeRoster, performance: PerformancePanel, participations: ParticipationTable?,
     trendTests: [TrendTestRow], minGroup: Int
   ) -> [TrainingNeedRow] {
@@ -32,7 +32,7 @@ public struct TrainingNeedRow: Sendable {
   }
 
   /// ``rows(roster:performance:participations:trendTests:minGroup:)`` from a run's shared roll-ups.
-  public static func rows(rollups: Rollups, trendTests: [TrendTestRow], minGroup: Int) -> [TrainingNeedRow] {
+  package static func rows(rollups: Rollups, trendTests: [TrendTestRow], minGroup: Int) -> [TrainingNeedRow] {
     let (roster, performance) = (rollups.roster, rollups.panel)
     guard let year = performance.periods.last?.year else { return [] }
     let appraisals = rollups.appraisals(in: year)

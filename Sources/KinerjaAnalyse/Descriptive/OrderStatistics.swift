@@ -3,17 +3,17 @@
 /// A quantile needs only the order statistics next to (n − 1)p, so a quickselect moves
 /// just those into place: linear time, where a sort takes n log n. The values are
 /// reordered in place.
-public struct OrderStatistics {
+package struct OrderStatistics {
   private var values: UnsafeMutableBufferPointer<Double>
   /// Everything before this index is known to be ≤ everything from it on.
   private var settled = 0
 
   /// Wraps `values`, which selection will reorder.
-  public init(_ values: UnsafeMutableBufferPointer<Double>) { self.values = values }
+  package init(_ values: UnsafeMutableBufferPointer<Double>) { self.values = values }
 
   /// The `probabilities` quantiles (each 0…1), type 7, interpolated as numpy does;
   /// ask for them in increasing order for the least work.
-  public mutating func quantiles(_ probabilities: [Double]) -> [Double] {
+  package mutating func quantiles(_ probabilities: [Double]) -> [Double] {
     probabilities.map { quantile($0) }
   }
 

@@ -3,26 +3,26 @@
 /// sd uses n − 1; quantiles use linear interpolation between order statistics
 /// (numpy's default `linear`, R type 7), because that is what researchers checking a
 /// number in numpy, pandas or R will get by default.
-public struct SortedSample {
+package struct SortedSample {
   /// The values, ascending.
-  public let values: UnsafeBufferPointer<Double>
+  package let values: UnsafeBufferPointer<Double>
 
-  public init(_ values: UnsafeBufferPointer<Double>) { self.values = values }
+  package init(_ values: UnsafeBufferPointer<Double>) { self.values = values }
 
   /// The number of values.
-  public var count: Int { values.count }
+  package var count: Int { values.count }
 
   /// The arithmetic mean (NaN when empty).
-  public var mean: Double { SampleMoments(values).mean }
+  package var mean: Double { SampleMoments(values).mean }
 
   /// The sample standard deviation with n − 1 (NaN for fewer than two values).
-  public var standardDeviation: Double { SampleMoments(values).standardDeviation }
+  package var standardDeviation: Double { SampleMoments(values).standardDeviation }
 
   /// The `probability` quantile (0…1), type 7.
   ///
   /// Interpolates as numpy does: from the lower neighbour below the midpoint and from
   /// the upper neighbour at or above it, so results match numpy to the last bit.
-  public func quantile(_ probability: Double) -> Double {
+  package func quantile(_ probability: Double) -> Double {
     guard !values.isEmpty else { return .nan }
     let position = Double(values.count - 1) * probability
     let lower = Int(position.rounded(.down))
@@ -36,11 +36,11 @@ public struct SortedSample {
 }
 
 /// The mean and standard deviation (n − 1) of values in any order, summed in the order given.
-public struct SampleMoments {
-  public let mean: Double
-  public let standardDeviation: Double
+package struct SampleMoments {
+  package let mean: Double
+  package let standardDeviation: Double
 
-  public init(_ values: UnsafeBufferPointer<Double>) {
+  package init(_ values: UnsafeBufferPointer<Double>) {
     let mean = values.isEmpty ? Double.nan : values.reduce(0, +) / Double(values.count)
     self.mean = mean
     standardDeviation =
@@ -51,14 +51,14 @@ public struct SampleMoments {
 
 extension SampleMoments {
   /// The moments of `values`.
-  public init(_ values: [Double]) {
+  package init(_ values: [Double]) {
     self = values.withUnsafeBufferPointer { SampleMoments($0) }
   }
 }
 
 /// Each value's z-score across `values`, (x − mean) / sd with n − 1; `nil` when there are
 /// fewer than two values or they do not vary.
-public func standardScores(_ values: [Double]) -> [Double]? {
+package func standardScores(_ values: [Double]) -> [Double]? {
   let moments = SampleMoments(values)
   guard values.count >= 2, moments.standardDeviation > 0 else { return nil }
   return values.map { ($0 - moments.mean) / moments.standardDeviation }

@@ -4,30 +4,30 @@
 /// Each summary is a weighted mean of ATT(g, t)s with weights proportional to the
 /// cohorts' sizes; its influence function adds, to the weighted influence functions of
 /// the ATT(g, t)s, the effect of estimating those weights from the data (`wif` in `did`).
-public struct DiDSummary: Sendable {
+package struct DiDSummary: Sendable {
   /// One aggregated effect.
-  public struct Estimate: Sendable, Equatable {
+  package struct Estimate: Sendable, Equatable {
     /// `simple`, `group`, `dynamic`, `calendar` (as `did`), or `post_training`: the mean
     /// event-time effect from the first period after the training period on.
-    public var aggregation: String
+    package var aggregation: String
     /// The cohort, event time or period it is for; `nil` for an overall estimate.
-    public var index: Int?
-    public var att: Double
-    public var standardError: Double
+    package var index: Int?
+    package var att: Double
+    package var standardError: Double
   }
 
   /// The overall and per-index estimates of every aggregation.
-  public private(set) var estimates: [Estimate] = []
+  package private(set) var estimates: [Estimate] = []
   /// The Wald test that every pre-treatment ATT(g, t) is zero.
-  public private(set) var preTrend: (statistic: Double, degreesOfFreedom: Int, p: Double)?
+  package private(set) var preTrend: (statistic: Double, degreesOfFreedom: Int, p: Double)?
   /// Why there is no pre-trend test although there are pre-treatment effects, if so.
-  public private(set) var preTrendOmission: (degreesOfFreedom: Int, reason: String)?
+  package private(set) var preTrendOmission: (degreesOfFreedom: Int, reason: String)?
 
   private let did: StaggeredDiD
   /// P(G = g) among the units used, by cohort.
   private let cohortShares: [Int: Double]
 
-  public init(_ did: StaggeredDiD) {
+  package init(_ did: StaggeredDiD) {
     self.did = did
     var counts: [Int: Int] = [:]
     for unit in 0..<did.panel.units where did.included[unit] {

@@ -1,16 +1,16 @@
 /// A balanced panel for difference-in-differences: every unit's outcome in every
 /// period, and the period each unit was first treated.
-public struct DiDPanel: Sendable {
+package struct DiDPanel: Sendable {
   /// Units (employees) in the panel.
-  public let units: Int
+  package let units: Int
   /// Periods, 0 … periods − 1.
-  public let periods: Int
+  package let periods: Int
   /// Outcomes by unit, then period: `outcomes[unit * periods + period]`.
-  public let outcomes: [Double]
+  package let outcomes: [Double]
   /// The period each unit was first treated, or `nil` when never.
-  public let cohort: [Int?]
+  package let cohort: [Int?]
 
-  public init(periods: Int, outcomes: [Double], cohort: [Int?]) {
+  package init(periods: Int, outcomes: [Double], cohort: [Int?]) {
     precondition(periods > 0 && outcomes.count == cohort.count * periods, "one outcome per unit and period")
     self.units = cohort.count
     self.periods = periods

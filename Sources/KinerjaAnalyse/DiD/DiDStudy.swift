@@ -1,23 +1,23 @@
-public import KinerjaClean
+package import KinerjaClean
 import KinerjaIngest
 
 /// One difference-in-differences study — all trained employees, those of one method or of
 /// one programme — with what it may publish: estimates from fewer than `minGroup`
 /// treated employees are withheld.
-public struct DiDStudy: Sendable {
+package struct DiDStudy: Sendable {
   /// `all`, the method whose participants are the treated, or empty for a programme.
-  public var variant: String
-  public var cohorts: TrainingCohorts
-  public var did: StaggeredDiD
-  public var summary: DiDSummary
+  package var variant: String
+  package var cohorts: TrainingCohorts
+  package var did: StaggeredDiD
+  package var summary: DiDSummary
   /// Estimates based on fewer treated employees are withheld.
-  public var minGroup: Int
+  package var minGroup: Int
 
   /// z for a two-sided 95 % normal interval, as `did` uses for pointwise intervals.
-  public static let z95 = Normal.quantile(0.975)
+  package static let z95 = Normal.quantile(0.975)
 
   /// The study of the employees `selection` picks, if there is one to estimate.
-  public init?(
+  package init?(
     _ selection: TrainingCohorts.Selection, variant: String, performance: PerformancePanel,
     participations: ParticipationTable, control: StaggeredDiD.ControlGroup, minGroup: Int
   ) {
@@ -33,15 +33,15 @@ public struct DiDStudy: Sendable {
   }
 
   /// Treated employees in the study.
-  public var treatedUnits: Int {
+  package var treatedUnits: Int {
     did.groupTimes.filter { $0.period == $0.group }.reduce(0) { $0 + $1.treated }
   }
 
   /// Whether the study has enough treated employees to publish anything.
-  public var isShown: Bool { treatedUnits >= minGroup }
+  package var isShown: Bool { treatedUnits >= minGroup }
 
   /// The study's effect after the training period with its 95 % interval, unless withheld.
-  public var postTrainingEffect: EffectEstimate? {
+  package var postTrainingEffect: EffectEstimate? {
     guard isShown,
       let estimate = summary.estimates.first(where: { $0.aggregation == "post_training" && $0.index == nil })
     else { return nil }
@@ -57,24 +57,24 @@ public struct DiDStudy: Sendable {
 }
 
 /// One row of `did_group_time`: ATT(g, t) of one study, cohort and period.
-public struct DiDGroupTimeRow: Sendable {
-  public var variant: String
-  public var controlGroup: StaggeredDiD.ControlGroup
-  public var cohort: String
-  public var period: String
-  public var eventTime: Int
+package struct DiDGroupTimeRow: Sendable {
+  package var variant: String
+  package var controlGroup: StaggeredDiD.ControlGroup
+  package var cohort: String
+  package var period: String
+  package var eventTime: Int
   /// The estimate and its 95 % interval; `nil` when withheld.
-  public var att: Double?
-  public var standardError: Double?
-  public var low: Double?
-  public var high: Double?
-  public var treated: Int
-  public var controls: Int
-  public var suppressed: Bool
+  package var att: Double?
+  package var standardError: Double?
+  package var low: Double?
+  package var high: Double?
+  package var treated: Int
+  package var controls: Int
+  package var suppressed: Bool
 
   /// The study's rows: a cell is withheld when it or the study has fewer than
   /// `minGroup` treated employees.
-  public static func rows(of study: DiDStudy) -> [DiDGroupTimeRow] {
+  package static func rows(of study: DiDStudy) -> [DiDGroupTimeRow] {
     study.did.groupTimes.map { effect in
       let shown = effect.treated >= study.minGroup && study.isShown
       let z = DiDStudy.z95
@@ -91,27 +91,27 @@ public struct DiDGroupTimeRow: Sendable {
 
 /// One row of `did_summary`: an aggregation of a study (overall, or by cohort, event time
 /// or period), or its pre-trend test.
-public struct DiDSummaryRow: Sendable {
-  public var variant: String
-  public var controlGroup: StaggeredDiD.ControlGroup
+package struct DiDSummaryRow: Sendable {
+  package var variant: String
+  package var controlGroup: StaggeredDiD.ControlGroup
   /// `simple`, `group`, `dynamic`, `calendar`, `post_training` or `pre_trend_test`.
-  public var aggregation: String
+  package var aggregation: String
   /// `all`, a cohort or period label, or an event time.
-  public var level: String
-  public var att: Double?
-  public var standardError: Double?
-  public var low: Double?
-  public var high: Double?
+  package var level: String
+  package var att: Double?
+  package var standardError: Double?
+  package var low: Double?
+  package var high: Double?
   /// The pre-trend test's chi-square, degrees of freedom and p-value.
-  public var statistic: Double?
-  public var degreesOfFreedom: Int?
-  public var p: Double?
-  public var treatedUnits: Int
-  public var suppressed: Bool
+  package var statistic: Double?
+  package var degreesOfFreedom: Int?
+  package var p: Double?
+  package var treatedUnits: Int
+  package var suppressed: Bool
 
   /// The study's rows: every aggregation, then the pre-trend test (or its degrees of
   /// freedom when it could not be computed); all withheld when the study is too small.
-  public static func rows(of study: DiDStudy) -> [DiDSummaryRow] {
+  package static func rows(of study: DiDStudy) -> [DiDSummaryRow] {
     let shown = study.isShown
     let z = DiDStudy.z95
     var rows: [DiDSummaryRow] = study.summary.estimates.map { estimate in

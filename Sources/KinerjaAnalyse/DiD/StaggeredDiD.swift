@@ -8,9 +8,9 @@
 /// is g − 1 for t ≥ g and t − 1 before g ("varying"): pre-treatment estimates are then
 /// period-on-period placebo effects, which is what the pre-trend test needs. Units
 /// treated in the first period have no untreated base and are left out.
-public struct StaggeredDiD: Sendable {
+package struct StaggeredDiD: Sendable {
   /// Who the treated are compared with.
-  public enum ControlGroup: String, Sendable, CaseIterable {
+  package enum ControlGroup: String, Sendable, CaseIterable {
     /// Units never treated.
     case never
     /// Units not yet treated by period t (never-treated included).
@@ -18,36 +18,36 @@ public struct StaggeredDiD: Sendable {
   }
 
   /// One ATT(g, t) with what its influence function needs.
-  public struct GroupTime: Sendable {
+  package struct GroupTime: Sendable {
     /// The cohort: the period of first treatment.
-    public var group: Int
+    package var group: Int
     /// The period the effect is measured in.
-    public var period: Int
+    package var period: Int
     /// The base period the change is measured from.
-    public var base: Int
-    public var att: Double
-    public var standardError: Double
-    public var treated: Int
-    public var controls: Int
+    package var base: Int
+    package var att: Double
+    package var standardError: Double
+    package var treated: Int
+    package var controls: Int
     /// Means of the change among treated and controls, and the treated share of them.
     var treatedMean: Double
     var controlMean: Double
     var treatedShare: Double
   }
 
-  public let panel: DiDPanel
-  public let control: ControlGroup
+  package let panel: DiDPanel
+  package let control: ControlGroup
   /// Cohorts estimated: treated after the first period (and within the panel).
-  public let groups: [Int]
+  package let groups: [Int]
   /// Every ATT(g, t), cohort by cohort, period by period.
-  public private(set) var groupTimes: [GroupTime] = []
+  package private(set) var groupTimes: [GroupTime] = []
   /// Units used: all but those treated in the first period.
   let included: [Bool]
   /// The number of units used (n in `did`).
-  public let units: Int
+  package let units: Int
 
   /// Estimates every ATT(g, t); `nil` when there is no cohort or no control to compare with.
-  public init?(panel: DiDPanel, control: ControlGroup) {
+  package init?(panel: DiDPanel, control: ControlGroup) {
     self.panel = panel
     self.control = control
     let included = panel.cohort.map { cohort in cohort.map { $0 > 0 && $0 < panel.periods } ?? true }

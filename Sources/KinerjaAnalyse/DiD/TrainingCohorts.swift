@@ -1,5 +1,5 @@
-public import KinerjaClean
-public import KinerjaIngest
+package import KinerjaClean
+package import KinerjaIngest
 
 /// Builds the DiD panel of employees from appraisals and the training history.
 ///
@@ -8,16 +8,16 @@ public import KinerjaIngest
 /// first completed training; employees trained only in programmes they did not complete
 /// are left out, since they are neither cleanly treated nor clean controls. Training
 /// after the last period counts as never treated within the panel.
-public struct TrainingCohorts: Sendable {
+package struct TrainingCohorts: Sendable {
   /// The panel of kept employees.
-  public let panel: DiDPanel
+  package let panel: DiDPanel
   /// The roster index of each unit of the panel.
-  public let employees: [Int32]
+  package let employees: [Int32]
   /// The panel's first period, to name periods.
-  public let firstPeriod: Period
+  package let firstPeriod: Period
 
   /// Whose first completed training makes them treated.
-  public enum Selection: Sendable {
+  package enum Selection: Sendable {
     /// Everyone trained.
     case all
     /// Employees whose first completed training used this method.
@@ -28,7 +28,7 @@ public struct TrainingCohorts: Sendable {
 
   /// The panel for `selection` against the never (or not yet) trained; employees first
   /// trained otherwise are left out.
-  public init?(performance: PerformancePanel, participations: ParticipationTable, selection: Selection = .all)
+  package init?(performance: PerformancePanel, participations: ParticipationTable, selection: Selection = .all)
   {
     guard let firstPeriod = performance.firstPeriod, !performance.scores.isEmpty else { return nil }
     self.firstPeriod = firstPeriod

@@ -3,18 +3,18 @@
 #endif
 
 /// The standard normal distribution.
-public enum Normal {
+package enum Normal {
   /// P(Z ≤ z).
-  public static func cdf(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
+  package static func cdf(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
 
   /// P(Z > z), accurate in the far tail.
-  public static func survival(_ z: Double) -> Double { 0.5 * erfc(z / 2.0.squareRoot()) }
+  package static func survival(_ z: Double) -> Double { 0.5 * erfc(z / 2.0.squareRoot()) }
 
   /// The two-sided p-value of `z`: P(|Z| ≥ |z|).
-  public static func twoSidedP(_ z: Double) -> Double { erfc(abs(z) / 2.0.squareRoot()) }
+  package static func twoSidedP(_ z: Double) -> Double { erfc(abs(z) / 2.0.squareRoot()) }
 
   /// The `p` quantile (0 < p < 1): Acklam's approximation, refined by Newton steps.
-  public static func quantile(_ p: Double) -> Double {
+  package static func quantile(_ p: Double) -> Double {
     precondition(p > 0 && p < 1, "a quantile needs 0 < p < 1")
     let a = [
       -3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
@@ -57,13 +57,13 @@ public enum Normal {
 }
 
 /// Student's t distribution with `degreesOfFreedom`.
-public struct StudentT: Sendable {
-  public let degreesOfFreedom: Double
+package struct StudentT: Sendable {
+  package let degreesOfFreedom: Double
 
-  public init(degreesOfFreedom: Double) { self.degreesOfFreedom = degreesOfFreedom }
+  package init(degreesOfFreedom: Double) { self.degreesOfFreedom = degreesOfFreedom }
 
   /// P(T > t) for t ≥ 0 computed as ½ I_{ν/(ν+t²)}(ν/2, ½), accurate in the far tail.
-  public func survival(_ t: Double) -> Double {
+  package func survival(_ t: Double) -> Double {
     let nu = degreesOfFreedom
     guard t.isFinite else { return t > 0 ? 0 : 1 }
     let tail =
@@ -72,16 +72,16 @@ public struct StudentT: Sendable {
   }
 
   /// P(T ≤ t).
-  public func cdf(_ t: Double) -> Double { survival(-t) }
+  package func cdf(_ t: Double) -> Double { survival(-t) }
 
   /// The two-sided p-value of `t`: P(|T| ≥ |t|).
-  public func twoSidedP(_ t: Double) -> Double {
+  package func twoSidedP(_ t: Double) -> Double {
     let nu = degreesOfFreedom
     return SpecialFunctions.regularizedBeta(nu / (nu + t * t), complement: t * t / (nu + t * t), nu / 2, 0.5)
   }
 
   /// The `p` quantile: Newton's method on the distribution function from the normal quantile.
-  public func quantile(_ p: Double) -> Double {
+  package func quantile(_ p: Double) -> Double {
     precondition(p > 0 && p < 1, "a quantile needs 0 < p < 1")
     if p == 0.5 { return 0 }
     let upper = p > 0.5
@@ -105,13 +105,13 @@ public struct StudentT: Sendable {
 }
 
 /// The chi-squared distribution with `degreesOfFreedom`.
-public struct ChiSquared: Sendable {
-  public let degreesOfFreedom: Double
+package struct ChiSquared: Sendable {
+  package let degreesOfFreedom: Double
 
-  public init(degreesOfFreedom: Double) { self.degreesOfFreedom = degreesOfFreedom }
+  package init(degreesOfFreedom: Double) { self.degreesOfFreedom = degreesOfFreedom }
 
   /// P(X > x).
-  public func survival(_ x: Double) -> Double {
+  package func survival(_ x: Double) -> Double {
     SpecialFunctions.regularizedUpperGamma(degreesOfFreedom / 2, x / 2)
   }
 }

@@ -11,16 +11,16 @@
 
 /// The special functions the distributions are built on, accurate to about 1e-14
 /// relative over the arguments Kinerja meets (checked against scipy in the tests).
-public enum SpecialFunctions {
+package enum SpecialFunctions {
   /// ln |Γ(x)|.
-  public static func logGamma(_ x: Double) -> Double { lgamma(x) }
+  package static func logGamma(_ x: Double) -> Double { lgamma(x) }
 
   /// ln B(a, b) = ln Γ(a) + ln Γ(b) − ln Γ(a + b).
   ///
   /// When an argument is large, the three log-gammas are huge and nearly cancel, so the
   /// difference is taken from Stirling's series instead, which keeps full precision for
   /// the Student t with millions of degrees of freedom.
-  public static func logBeta(_ a: Double, _ b: Double) -> Double {
+  package static func logBeta(_ a: Double, _ b: Double) -> Double {
     let (small, large) = a < b ? (a, b) : (b, a)
     guard large >= 10 else { return lgamma(a) + lgamma(b) - lgamma(a + b) }
     if small >= 10 {
@@ -45,13 +45,13 @@ public enum SpecialFunctions {
   }
 
   /// The regularized incomplete beta function I_x(a, b).
-  public static func regularizedBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
+  package static func regularizedBeta(_ x: Double, _ a: Double, _ b: Double) -> Double {
     regularizedBeta(x, complement: 1 - x, a, b)
   }
 
   /// I_x(a, b) given both `x` and `complement` = 1 − x, each computed without
   /// cancellation by the caller (for the t distribution, ν/(ν+t²) and t²/(ν+t²)).
-  public static func regularizedBeta(_ x: Double, complement: Double, _ a: Double, _ b: Double) -> Double {
+  package static func regularizedBeta(_ x: Double, complement: Double, _ a: Double, _ b: Double) -> Double {
     if x <= 0 { return 0 }
     if complement <= 0 { return 1 }
     // The continued fraction converges fast for x < (a + 1) / (a + b + 2); use symmetry otherwise.
@@ -103,7 +103,7 @@ public enum SpecialFunctions {
   }
 
   /// The regularized upper incomplete gamma function Q(a, x) = Γ(a, x) / Γ(a).
-  public static func regularizedUpperGamma(_ a: Double, _ x: Double) -> Double {
+  package static func regularizedUpperGamma(_ a: Double, _ x: Double) -> Double {
     if x <= 0 { return 1 }
     let logFront = a * log(x) - x - lgamma(a)
     if x < a + 1 {

@@ -4,30 +4,30 @@
 
 /// Paired differences (post − pre) and the tests researchers run on them, computed as
 /// scipy 1.17 computes `ttest_rel(post, pre)` and `wilcoxon(post, pre)`.
-public struct PairedDifferences: Sendable {
+package struct PairedDifferences: Sendable {
   /// post − pre, one per pair.
-  public let differences: [Double]
+  package let differences: [Double]
 
-  public init(_ differences: [Double]) { self.differences = differences }
+  package init(_ differences: [Double]) { self.differences = differences }
 
   /// The number of pairs.
-  public var count: Int { differences.count }
+  package var count: Int { differences.count }
 
   /// The mean difference.
-  public var mean: Double { differences.reduce(0, +) / Double(count) }
+  package var mean: Double { differences.reduce(0, +) / Double(count) }
 
   /// The standard deviation of the differences (n − 1).
-  public var standardDeviation: Double {
+  package var standardDeviation: Double {
     guard count > 1 else { return .nan }
     let mean = self.mean
     return (differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(count - 1)).squareRoot()
   }
 
   /// Cohen's dz: mean difference / sd of the differences.
-  public var cohensDz: Double { mean / standardDeviation }
+  package var cohensDz: Double { mean / standardDeviation }
 
   /// The paired t test: t, degrees of freedom and two-sided p (`scipy.stats.ttest_rel`).
-  public func tTest() -> (t: Double, degreesOfFreedom: Int, p: Double) {
+  package func tTest() -> (t: Double, degreesOfFreedom: Int, p: Double) {
     let n = Double(count)
     let t = mean / (standardDeviation / n.squareRoot())
     let df = count - 1
@@ -36,7 +36,7 @@ public struct PairedDifferences: Sendable {
   }
 
   /// The t-based confidence interval of the mean difference.
-  public func confidenceInterval(level: Double = 0.95) -> (low: Double, high: Double) {
+  package func confidenceInterval(level: Double = 0.95) -> (low: Double, high: Double) {
     guard count > 1 else { return (.nan, .nan) }
     let half =
       StudentT(degreesOfFreedom: Double(count - 1)).quantile(0.5 + level / 2)

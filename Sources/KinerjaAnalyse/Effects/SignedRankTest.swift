@@ -10,20 +10,20 @@
 /// p-value comes from the exact null distribution; with ties or zeros and at most 13
 /// pairs, from all 2ⁿ sign flips; otherwise from the normal approximation with the
 /// tie correction. The statistic is min(r⁺, r⁻).
-public struct SignedRankTest: Sendable, Equatable {
+package struct SignedRankTest: Sendable, Equatable {
   /// How the p-value was found.
-  public enum Method: String, Sendable {
+  package enum Method: String, Sendable {
     case exact
     case permutation
     case asymptotic
   }
 
-  public let statistic: Double
-  public let p: Double
-  public let method: Method
+  package let statistic: Double
+  package let p: Double
+  package let method: Method
 
   /// Runs the test on `differences` (post − pre); `nil` when there are none.
-  public init?(_ differences: [Double]) {
+  package init?(_ differences: [Double]) {
     guard !differences.isEmpty else { return nil }
     let nonzero = differences.filter { $0 != 0 }
     let hasZeros = nonzero.count < differences.count
@@ -52,7 +52,7 @@ public struct SignedRankTest: Sendable, Equatable {
   }
 
   /// Average ranks of `values` (1-based) and the sizes of the groups of equal values.
-  public static func averageRanks(_ values: [Double]) -> (ranks: [Double], tieGroups: [Int]) {
+  package static func averageRanks(_ values: [Double]) -> (ranks: [Double], tieGroups: [Int]) {
     let order = values.indices.sorted { values[$0] < values[$1] }
     var ranks = [Double](repeating: 0, count: values.count)
     var groups: [Int] = []

@@ -1,22 +1,22 @@
 import Dispatch
-public import KinerjaAggregate
-public import KinerjaClean
+package import KinerjaAggregate
+package import KinerjaClean
 import KinerjaIngest
 
 /// Settings of the pre/post analysis, from the pipeline file.
-public struct TrainingEffectsOptions: Sendable {
+package struct TrainingEffectsOptions: Sendable {
   /// Grain periods before and after the training period that are averaged.
-  public var window: Int
+  package var window: Int
   /// Periods with a score an employee needs on each side.
-  public var minPeriods: Int
+  package var minPeriods: Int
   /// Bootstrap resamples for the percentile CI (0: no bootstrap).
-  public var bootstrapDraws: Int
+  package var bootstrapDraws: Int
   /// The bootstrap's seed; with it the intervals are the same on every run and thread count.
-  public var bootstrapSeed: UInt64
+  package var bootstrapSeed: UInt64
   /// Groups with fewer participants keep their counts but not their statistics.
-  public var minGroup: Int
+  package var minGroup: Int
 
-  public init(
+  package init(
     window: Int = 3, minPeriods: Int = 1, bootstrapDraws: Int = 1000, bootstrapSeed: UInt64 = 1,
     minGroup: Int = 5
   ) {
@@ -29,36 +29,36 @@ public struct TrainingEffectsOptions: Sendable {
 }
 
 /// One row of `training_effects`: the participations of one group of one dimension.
-public struct TrainingEffectRow: Sendable {
+package struct TrainingEffectRow: Sendable {
   /// The dimension: program, method, topic, provider, agency, sector, grade, position_type.
-  public var by: Dimension
+  package var by: Dimension
   /// The group within it (a programme id, a method, an agency code …).
-  public var value: String
+  package var value: String
   /// Completed participations with enough periods on both sides.
-  public var participants: Int
-  public var preMean: Double?
-  public var postMean: Double?
-  public var meanChange: Double?
-  public var t: Double?
-  public var degreesOfFreedom: Int?
-  public var p: Double?
-  public var wilcoxonStatistic: Double?
-  public var wilcoxonP: Double?
-  public var wilcoxonMethod: String?
-  public var cohensDz: Double?
-  public var ciLow: Double?
-  public var ciHigh: Double?
-  public var bootstrapLow: Double?
-  public var bootstrapHigh: Double?
+  package var participants: Int
+  package var preMean: Double?
+  package var postMean: Double?
+  package var meanChange: Double?
+  package var t: Double?
+  package var degreesOfFreedom: Int?
+  package var p: Double?
+  package var wilcoxonStatistic: Double?
+  package var wilcoxonP: Double?
+  package var wilcoxonMethod: String?
+  package var cohensDz: Double?
+  package var ciLow: Double?
+  package var ciHigh: Double?
+  package var bootstrapLow: Double?
+  package var bootstrapHigh: Double?
   /// Kirkpatrick level 1: course evaluations of the group's programmes and their means.
-  public var evaluations: Int?
-  public var feedbackMeans: [Double?]
+  package var evaluations: Int?
+  package var feedbackMeans: [Double?]
   /// Kirkpatrick level 2: participations with both test scores, and post − pre test.
-  public var tested: Int
-  public var testChange: Double?
-  public var testT: Double?
-  public var testP: Double?
-  public var suppressed: Bool
+  package var tested: Int
+  package var testChange: Double?
+  package var testT: Double?
+  package var testP: Double?
+  package var suppressed: Bool
 }
 
 /// Pre/post changes of performance around each completed training, summarised by group.
@@ -67,20 +67,20 @@ public struct TrainingEffectRow: Sendable {
 /// periods before p and post the mean over the `window` periods after it; p itself is in
 /// neither. The differences post − pre are tested with the paired t test and the
 /// Wilcoxon signed-rank test, as scipy does.
-public struct TrainingEffects: Sendable {
+package struct TrainingEffects: Sendable {
   /// The dimensions rows are grouped by, in output order.
-  public static let dimensions: [Dimension] = [
+  package static let dimensions: [Dimension] = [
     .program, .method, .topic, .provider, .agency, .sector, .grade, .positionType,
   ]
   /// Course-evaluation aspects, in output order.
-  public static let feedbackAspects = ["material", "instructor", "method", "facilities", "overall"]
+  package static let feedbackAspects = ["material", "instructor", "method", "facilities", "overall"]
 
-  public let options: TrainingEffectsOptions
+  package let options: TrainingEffectsOptions
 
-  public init(options: TrainingEffectsOptions) { self.options = options }
+  package init(options: TrainingEffectsOptions) { self.options = options }
 
   /// The rows for every dimension and group, on `threads` workers.
-  public func rows(
+  package func rows(
     performance: PerformancePanel, participations: ParticipationTable, roster: EmployeeRoster,
     evaluations: CourseEvaluations?, threads: Int
   ) -> [TrainingEffectRow] {
@@ -90,7 +90,7 @@ public struct TrainingEffects: Sendable {
   }
 
   /// The rows for every dimension and group from pairs already made by ``pairs(performance:participations:)``.
-  public func rows(
+  package func rows(
     pairs: [(participation: Int, pre: Double, post: Double)], participations: ParticipationTable,
     roster: EmployeeRoster, evaluations: CourseEvaluations?, threads: Int
   ) -> [TrainingEffectRow] {
@@ -118,7 +118,7 @@ public struct TrainingEffects: Sendable {
   }
 
   /// One (pre, post) pair per completed participation with enough periods on both sides.
-  public func pairs(
+  package func pairs(
     performance: PerformancePanel, participations: ParticipationTable
   ) -> [(participation: Int, pre: Double, post: Double)] {
     guard let first = performance.firstPeriod else { return [] }

@@ -1,9 +1,9 @@
-public import KinerjaAggregate
-public import KinerjaClean
+package import KinerjaAggregate
+package import KinerjaClean
 import KinerjaIngest
 
 /// The components an agency is ranked on, in output order.
-public enum RankingComponent: String, CaseIterable, Sendable {
+package enum RankingComponent: String, CaseIterable, Sendable {
   /// Mean performance (the empirical-Bayes shrunken mean of employees' yearly means).
   case performance
   /// Improvement: the OLS slope of the agency's mean score over the year's periods.
@@ -17,28 +17,28 @@ public enum RankingComponent: String, CaseIterable, Sendable {
 }
 
 /// One row of `agency_rankings`.
-public struct RankingRow: Sendable {
-  public var agencyCode: String
-  public var agencyName: String
-  public var year: Int
-  public var employees: Int
+package struct RankingRow: Sendable {
+  package var agencyCode: String
+  package var agencyName: String
+  package var year: Int
+  package var employees: Int
   /// Raw component values and their z-scores across agencies, by component.
-  public var values: [RankingComponent: Double]
-  public var zScores: [RankingComponent: Double]
+  package var values: [RankingComponent: Double]
+  package var zScores: [RankingComponent: Double]
   /// Mean of employees' yearly means (withheld for a small agency), its shrunken value and 95 % interval.
-  public var meanScore: Double?
-  public var shrunkenMean: Double?
-  public var shrunkenLow: Double?
-  public var shrunkenHigh: Double?
-  public var composite: Double?
-  public var rank: Int?
+  package var meanScore: Double?
+  package var shrunkenMean: Double?
+  package var shrunkenLow: Double?
+  package var shrunkenHigh: Double?
+  package var composite: Double?
+  package var rank: Int?
   /// Last year's rank minus this year's (positive: moved up).
-  public var rankChange: Int?
+  package var rankChange: Int?
   /// Fewer employees than `min_group`: not ranked, figures withheld.
-  public var smallAgency: Bool
+  package var smallAgency: Bool
   /// Share of rated employees whose last rating of the year is Sangat Baik, and whether it exceeds 70 %.
-  public var shareSangatBaik: Double?
-  public var ratingInflation: Bool
+  package var shareSangatBaik: Double?
+  package var ratingInflation: Bool
 }
 
 /// Ranks agencies year by year on standardised components, fairly to small agencies.
@@ -48,23 +48,23 @@ public struct RankingRow: Sendable {
 /// their weights' sum. Performance enters shrunk toward the mean of all agencies
 /// (`EmpiricalBayes`), so that a few people's lucky average does not top the ranking.
 /// Ranks are competition ranks (1, 2, 2, 4) of the composite.
-public struct AgencyRankings: Sendable {
+package struct AgencyRankings: Sendable {
   /// Component weights, normalised to sum to 1.
-  public let weights: [RankingComponent: Double]
-  public let minGroup: Int
+  package let weights: [RankingComponent: Double]
+  package let minGroup: Int
   /// z for a two-sided 95 % normal interval.
   static let z95 = Normal.quantile(0.975)
   /// More than this share rated Sangat Baik flags rating inflation.
-  public static let inflationShare = 0.7
+  package static let inflationShare = 0.7
 
-  public init(weights: [RankingComponent: Double], minGroup: Int) {
+  package init(weights: [RankingComponent: Double], minGroup: Int) {
     let total = RankingComponent.allCases.reduce(0) { $0 + weights[$1, default: 0] }
     self.weights = weights.mapValues { $0 / total }
     self.minGroup = minGroup
   }
 
   /// The rows of every agency and year with appraisals.
-  public func rows(
+  package func rows(
     roster: EmployeeRoster, performance: PerformancePanel, responses: SurveyResponses?,
     coverage: [CoverageRow],
     trainingPairs: [(participation: Int, pre: Double, post: Double)], participations: ParticipationTable?
@@ -78,7 +78,7 @@ public struct AgencyRankings: Sendable {
 
   /// ``rows(roster:performance:responses:coverage:trainingPairs:participations:)`` from a
   /// run's shared roll-ups.
-  public func rows(
+  package func rows(
     rollups: Rollups, coverage: [CoverageRow],
     trainingPairs: [(participation: Int, pre: Double, post: Double)]
   ) -> [RankingRow] {

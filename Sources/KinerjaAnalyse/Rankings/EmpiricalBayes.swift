@@ -5,21 +5,21 @@
 /// `combine_effects(method_re="dl")`); the shrunken mean is μ + (1 − B_j)(y_j − μ) with
 /// B_j = v_j / (v_j + τ²) and μ the random-effects mean. A small group has a large v_j,
 /// so its mean is pulled most: a lucky average of three people does not top a ranking.
-public struct EmpiricalBayes: Sendable {
+package struct EmpiricalBayes: Sendable {
   /// DerSimonian–Laird τ².
-  public let tau2: Double
+  package let tau2: Double
   /// The random-effects mean μ = Σ y_j / (v_j + τ²) / Σ 1 / (v_j + τ²).
-  public let mean: Double
+  package let mean: Double
   /// Shrinkage factors B_j = v_j / (v_j + τ²), one per group: 0 keeps the group's mean,
   /// 1 replaces it by μ.
-  public let shrinkage: [Double]
+  package let shrinkage: [Double]
   /// Shrunken means, one per group.
-  public let shrunken: [Double]
+  package let shrunken: [Double]
   /// Posterior standard deviations √((1 − B_j) v_j), one per group.
-  public let posteriorSD: [Double]
+  package let posteriorSD: [Double]
 
   /// Shrinks `means` with sampling `variances` (each > 0).
-  public init(means: [Double], variances: [Double]) {
+  package init(means: [Double], variances: [Double]) {
     let weights = variances.map { 1 / $0 }
     let totalWeight = weights.reduce(0, +)
     let fixedMean = zip(weights, means).reduce(0) { $0 + $1.0 * $1.1 } / totalWeight
@@ -41,6 +41,6 @@ public struct EmpiricalBayes: Sendable {
 
 /// Competition ranking ("1, 2, 2, 4"): higher scores rank first; equal scores share a
 /// rank and the next rank skips; ties are broken by nothing else.
-public func competitionRanks(_ scores: [Double]) -> [Int] {
+package func competitionRanks(_ scores: [Double]) -> [Int] {
   scores.map { score in 1 + scores.filter { $0 > score }.count }
 }

@@ -1,6 +1,6 @@
-public import KinerjaAggregate
-public import KinerjaClean
-public import KinerjaIngest
+package import KinerjaAggregate
+package import KinerjaClean
+package import KinerjaIngest
 
 /// The citizens' satisfaction index (IKM) of PermenPANRB 14/2017.
 ///
@@ -9,14 +9,14 @@ public import KinerjaIngest
 /// the rounded 0.11). The grade is read from the IKM rounded to two decimals, as it is
 /// reported: A Sangat Baik 88.31–100, B Baik 76.61–88.30, C Kurang Baik 65.00–76.60,
 /// D Tidak Baik 25.00–64.99.
-public enum IKM {
+package enum IKM {
   /// The index from the nine element means.
-  public static func index(elementMeans: [Double]) -> Double {
+  package static func index(elementMeans: [Double]) -> Double {
     25 * elementMeans.reduce(0, +) / 9
   }
 
   /// The grade letter and its Indonesian label.
-  public static func grade(_ ikm: Double) -> (letter: String, label: String) {
+  package static func grade(_ ikm: Double) -> (letter: String, label: String) {
     let reported = (ikm * 100).rounded() / 100
     switch reported {
     case 88.31...: return ("A", "Sangat Baik")
@@ -28,34 +28,34 @@ public enum IKM {
 }
 
 /// One row of `service_satisfaction`: an agency's (or a service unit's) respondents in a period.
-public struct SatisfactionRow: Sendable {
+package struct SatisfactionRow: Sendable {
   /// `agency`, or `unit` for a service unit within its agency.
-  public var level: String
-  public var agencyCode: String
+  package var level: String
+  package var agencyCode: String
   /// The service unit; empty at the agency level.
-  public var unit: String
-  public var period: Period
-  public var respondents: Int
+  package var unit: String
+  package var period: Period
+  package var respondents: Int
   /// NRR of elements u1 … u9 (nil when nobody answered one, or when suppressed).
-  public var elementMeans: [Double?]
-  public var ikm: Double?
+  package var elementMeans: [Double?]
+  package var ikm: Double?
   /// An approximate 95 % interval of the IKM: ± t × sd / √n of the respondents' own scores
   /// (25 × the mean of the elements each answered).
-  public var ikmLow: Double?
-  public var ikmHigh: Double?
-  public var grade: String?
-  public var gradeLabel: String?
+  package var ikmLow: Double?
+  package var ikmHigh: Double?
+  package var grade: String?
+  package var gradeLabel: String?
   /// Fewer respondents than `min_group`.
-  public var suppressed: Bool
+  package var suppressed: Bool
 
   /// Rows for every agency and every service unit, per survey period rolled up to `grain`
   /// (IKM is reported per quarter, semester or year; a coarser survey period stays as stated).
-  public static func rows(from responses: SurveyResponses, grain: Grain, minGroup: Int) -> [SatisfactionRow] {
+  package static func rows(from responses: SurveyResponses, grain: Grain, minGroup: Int) -> [SatisfactionRow] {
     rows(from: SurveyTotals(responses: responses, grain: grain), minGroup: minGroup)
   }
 
   /// Rows for every agency and every service unit of a run's survey totals.
-  public static func rows(from survey: SurveyTotals, minGroup: Int) -> [SatisfactionRow] {
+  package static func rows(from survey: SurveyTotals, minGroup: Int) -> [SatisfactionRow] {
     let elements = SurveyResponses.elementCount
     let rows = survey.totals.map { key, entry -> SatisfactionRow in
       let shown = entry.respondents >= minGroup

@@ -9,20 +9,20 @@ import KinerjaClean
 /// needs need the trends; training needs need the trend tests; cost-effectiveness needs the
 /// per-method DiD studies; rankings need coverage and the training pairs. Shared results
 /// are computed once per run.
-public struct AnalyseStage: Sendable {
-  public let settings: AnalysisSettings
-  public let log: AnalysisLog
+package struct AnalyseStage: Sendable {
+  package let settings: AnalysisSettings
+  package let log: AnalysisLog
 
-  public init(settings: AnalysisSettings, log: AnalysisLog = .silent) {
+  package init(settings: AnalysisSettings, log: AnalysisLog = .silent) {
     self.settings = settings
     self.log = log
   }
 
   /// Why the trend outputs are empty, when they are.
-  public static let noTrends = "no appraisal was accepted (see the rejects)"
+  package static let noTrends = "no appraisal was accepted (see the rejects)"
 
   /// Runs every analysis asked for.
-  public func run(_ inputs: AnalysisInputs) -> AnalysisResults {
+  package func run(_ inputs: AnalysisInputs) -> AnalysisResults {
     var run = Run(stage: self, inputs: inputs)
     run.all()
     return run.results

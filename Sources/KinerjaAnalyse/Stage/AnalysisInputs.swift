@@ -1,14 +1,14 @@
-public import KinerjaClean
+package import KinerjaClean
 
 /// The cleaned inputs the analyses read; inputs the pipeline does not configure are `nil`.
-public struct AnalysisInputs: Sendable {
-  public var roster: EmployeeRoster
-  public var panel: PerformancePanel
-  public var participations: ParticipationTable?
-  public var responses: SurveyResponses?
-  public var evaluations: CourseEvaluations?
+package struct AnalysisInputs: Sendable {
+  package var roster: EmployeeRoster
+  package var panel: PerformancePanel
+  package var participations: ParticipationTable?
+  package var responses: SurveyResponses?
+  package var evaluations: CourseEvaluations?
 
-  public init(
+  package init(
     roster: EmployeeRoster, panel: PerformancePanel, participations: ParticipationTable? = nil,
     responses: SurveyResponses? = nil, evaluations: CourseEvaluations? = nil
   ) {
@@ -22,11 +22,11 @@ public struct AnalysisInputs: Sendable {
 
 /// Where the analyse stage says what it did: one line per analysis with its time, and
 /// notes such as why an output is empty.
-public struct AnalysisLog: Sendable {
-  public var note: @Sendable (String) -> Void
-  public var stage: @Sendable (_ name: String, _ detail: String, _ seconds: Double) -> Void
+package struct AnalysisLog: Sendable {
+  package var note: @Sendable (String) -> Void
+  package var stage: @Sendable (_ name: String, _ detail: String, _ seconds: Double) -> Void
 
-  public init(
+  package init(
     note: @escaping @Sendable (String) -> Void,
     stage: @escaping @Sendable (_ name: String, _ detail: String, _ seconds: Double) -> Void
   ) {
@@ -35,5 +35,5 @@ public struct AnalysisLog: Sendable {
   }
 
   /// Says nothing.
-  public static let silent = AnalysisLog(note: { _ in }, stage: { _, _, _ in })
+  package static let silent = AnalysisLog(note: { _ in }, stage: { _, _, _ in })
 }

@@ -1,30 +1,30 @@
 /// The rows of every analysis that ran; `nil` for those not asked for or without their input.
-public struct AnalysisResults: Sendable {
-  public var trends: [TrendRow]?
-  public var trendTests: [TrendTestRow]?
-  public var trainingNeeds: [TrainingNeedRow]?
-  public var serviceSatisfaction: [SatisfactionRow]?
-  public var agencyRankings: [RankingRow]?
-  public var trainingCoverage: [CoverageRow]?
-  public var trainingEffects: [TrainingEffectRow]?
-  public var didGroupTime: [DiDGroupTimeRow]?
-  public var didSummary: [DiDSummaryRow]?
-  public var costEffectiveness: [CostEffectivenessRow]?
+package struct AnalysisResults: Sendable {
+  package var trends: [TrendRow]?
+  package var trendTests: [TrendTestRow]?
+  package var trainingNeeds: [TrainingNeedRow]?
+  package var serviceSatisfaction: [SatisfactionRow]?
+  package var agencyRankings: [RankingRow]?
+  package var trainingCoverage: [CoverageRow]?
+  package var trainingEffects: [TrainingEffectRow]?
+  package var didGroupTime: [DiDGroupTimeRow]?
+  package var didSummary: [DiDSummaryRow]?
+  package var costEffectiveness: [CostEffectivenessRow]?
   /// Outputs that came out empty, each with why (also said in the log).
-  public var emptyOutputs: [EmptyResult] = []
+  package var emptyOutputs: [EmptyResult] = []
   /// Each analysis's wall time, in the order they ran.
-  public var timings: [(analysis: String, seconds: Double)] = []
+  package var timings: [(analysis: String, seconds: Double)] = []
 
-  public init() {}
+  package init() {}
 }
 
 /// An output with no rows, and why.
-public struct EmptyResult: Sendable, Equatable {
+package struct EmptyResult: Sendable, Equatable {
   /// The output's name (`trends`, `did_summary`).
-  public var output: String
-  public var reason: String
+  package var output: String
+  package var reason: String
 
-  public init(output: String, reason: String) {
+  package init(output: String, reason: String) {
     self.output = output
     self.reason = reason
   }

@@ -4,41 +4,41 @@
 
 /// Trend statistics of one series y over x, as statsmodels, scipy and pymannkendall
 /// compute them.
-public struct SeriesTrend: Sendable {
+package struct SeriesTrend: Sendable {
   /// The ordinary least-squares slope of y on x with its t-based 95 % interval and
   /// two-sided p (statsmodels `OLS(y, add_constant(x))`).
-  public struct LeastSquares: Sendable {
-    public var slope: Double
-    public var low: Double
-    public var high: Double
-    public var p: Double
+  package struct LeastSquares: Sendable {
+    package var slope: Double
+    package var low: Double
+    package var high: Double
+    package var p: Double
   }
 
   /// The Theil–Sen slope and Sen's 95 % interval (`scipy.stats.theilslopes(y, x,
   /// alpha=0.95, method='separate')`).
-  public struct TheilSen: Sendable {
-    public var slope: Double
-    public var low: Double
-    public var high: Double
+  package struct TheilSen: Sendable {
+    package var slope: Double
+    package var low: Double
+    package var high: Double
   }
 
   /// The Mann–Kendall test (`pymannkendall.original_test`): S, Var(S) with the tie
   /// correction, Z with the ±1 continuity correction, two-sided normal p, and
   /// tau = S / (n(n − 1)/2).
-  public struct MannKendall: Sendable {
-    public var s: Double
-    public var varianceOfS: Double
-    public var z: Double
-    public var p: Double
-    public var tau: Double
+  package struct MannKendall: Sendable {
+    package var s: Double
+    package var varianceOfS: Double
+    package var z: Double
+    package var p: Double
+    package var tau: Double
   }
 
-  public let leastSquares: LeastSquares?
-  public let theilSen: TheilSen?
-  public let mannKendall: MannKendall?
+  package let leastSquares: LeastSquares?
+  package let theilSen: TheilSen?
+  package let mannKendall: MannKendall?
 
   /// The trend statistics of `y` at `x` (same length, x increasing); each needs enough points.
-  public init(x: [Double], y: [Double]) {
+  package init(x: [Double], y: [Double]) {
     precondition(x.count == y.count, "one y per x")
     leastSquares = x.count >= 3 ? Self.leastSquares(x, y) : nil
     theilSen = x.count >= 2 ? Self.theilSen(x, y) : nil

@@ -1,24 +1,24 @@
-public import KinerjaAggregate
-public import KinerjaIngest
+package import KinerjaAggregate
+package import KinerjaIngest
 
 /// One row of `trend_tests`: the trend of one group's mean score over the periods.
-public struct TrendTestRow: Sendable {
-  public var level: Dimension
-  public var group: EmployeeGrouping.Label
+package struct TrendTestRow: Sendable {
+  package var level: Dimension
+  package var group: EmployeeGrouping.Label
   /// Periods with a shown mean (suppressed periods are left out).
-  public var periods: Int
-  public var firstPeriod: Period?
-  public var lastPeriod: Period?
-  public var trend: SeriesTrend
+  package var periods: Int
+  package var firstPeriod: Period?
+  package var lastPeriod: Period?
+  package var trend: SeriesTrend
   /// The last period's mean, the mean of the same period a year earlier, and the change.
-  public var lastMean: Double?
-  public var yearEarlierMean: Double?
-  public var changeFromYearEarlier: Double?
+  package var lastMean: Double?
+  package var yearEarlierMean: Double?
+  package var changeFromYearEarlier: Double?
   /// Whether some of the group's periods were suppressed.
-  public var suppressed: Bool
+  package var suppressed: Bool
 
   /// The trend tests of every group in `rows` (as the trends output orders them).
-  public static func rows(from trends: [TrendRow]) -> [TrendTestRow] {
+  package static func rows(from trends: [TrendRow]) -> [TrendTestRow] {
     var result: [TrendTestRow] = []
     var start = 0
     while start < trends.count {

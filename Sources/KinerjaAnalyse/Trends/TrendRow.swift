@@ -1,37 +1,37 @@
-public import KinerjaAggregate
+package import KinerjaAggregate
 import KinerjaClean
-public import KinerjaIngest
+package import KinerjaIngest
 
 /// One row of the `trends` output: a group's appraisals in one period.
-public struct TrendRow: Sendable, Equatable {
-  public var level: Dimension
-  public var group: EmployeeGrouping.Label
-  public var period: Period
+package struct TrendRow: Sendable, Equatable {
+  package var level: Dimension
+  package var group: EmployeeGrouping.Label
+  package var period: Period
   /// Employees with any appraisal in the period.
-  public var employees: Int
+  package var employees: Int
   /// Employees with a score.
-  public var scored: Int
-  public var mean: Double?
-  public var standardDeviation: Double?
-  public var median: Double?
-  public var p10: Double?
-  public var p90: Double?
+  package var scored: Int
+  package var mean: Double?
+  package var standardDeviation: Double?
+  package var median: Double?
+  package var p10: Double?
+  package var p90: Double?
   /// Employees with a rating.
-  public var rated: Int
+  package var rated: Int
   /// Share of rated employees with each rating, best first (Sangat Baik … Sangat Kurang).
-  public var ratingShares: [Double?]
+  package var ratingShares: [Double?]
   /// Whether statistics were withheld because the group is smaller than `min_group`.
-  public var suppressed: Bool
+  package var suppressed: Bool
 }
 
 /// Turns group samples into trend rows, withholding statistics of small groups.
-public struct TrendStatistics: Sendable {
+package struct TrendStatistics: Sendable {
   /// Groups with fewer employees than this keep their counts but not their statistics.
-  public var minGroup: Int
+  package var minGroup: Int
   /// The panel's first period, to name each sample's period.
-  public var firstPeriod: Period
+  package var firstPeriod: Period
 
-  public init(minGroup: Int, firstPeriod: Period) {
+  package init(minGroup: Int, firstPeriod: Period) {
     self.minGroup = minGroup
     self.firstPeriod = firstPeriod
   }
@@ -40,7 +40,7 @@ public struct TrendStatistics: Sendable {
   ///
   /// A group below `min_group` employees is suppressed whole; otherwise score
   /// statistics need `min_group` scores and rating shares `min_group` ratings.
-  public func row(for sample: GroupSample, of grouping: EmployeeGrouping) -> TrendRow {
+  package func row(for sample: GroupSample, of grouping: EmployeeGrouping) -> TrendRow {
     let moments = SampleMoments(UnsafeBufferPointer(sample.scores))
     var order = OrderStatistics(sample.scores)
     let quantiles = order.quantiles([0.1, 0.5, 0.9])
@@ -71,7 +71,7 @@ public struct TrendStatistics: Sendable {
 
 extension TrendRow {
   /// Output order: by level, then group key (then agency), then period.
-  public static func outputOrder(_ lhs: TrendRow, _ rhs: TrendRow) -> Bool {
+  package static func outputOrder(_ lhs: TrendRow, _ rhs: TrendRow) -> Bool {
     let levels = Dimension.rosterLevels
     let left = levels.firstIndex(of: lhs.level)!
     let right = levels.firstIndex(of: rhs.level)!

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
-public import KinerjaClean
-public import KinerjaIngest
+package import KinerjaClean
+package import KinerjaIngest
 
 /// Writes rejected rows to `rejects/<input>.csv` and `rejects/<input>.json`.
 ///
@@ -10,7 +10,7 @@ public import KinerjaIngest
 /// (names, comments). Columns the contract does not know are left out too, since they
 /// may hold anything. A malformed row cannot be split into trustworthy columns, so only
 /// its place and reason are written; the row itself stays in the input file.
-public struct RejectFiles: RejectRecorder {
+package struct RejectFiles: RejectRecorder {
   /// One input's two rejects files, with the bytes every row repeats made once.
   ///
   /// Rows are written on the writer's queue only, one batch after another; the
@@ -124,10 +124,10 @@ public struct RejectFiles: RejectRecorder {
   }
 
   /// Columns every rejects file starts with.
-  public static let fixedColumns = ["file", "line", "reason", "column", "detail"]
+  package static let fixedColumns = ["file", "line", "reason", "column", "detail"]
 
   /// The `rejects` directory written into.
-  public let directory: String
+  package let directory: String
   private let displayPaths: [InputKind: String]
   private var sinks: [InputKind: Sink] = [:]
   private var pending = Pending()
@@ -137,21 +137,21 @@ public struct RejectFiles: RejectRecorder {
   private static let batchSize = 1_024
 
   /// Creates the writer; `displayPaths` are the input paths as the pipeline file names them.
-  public init(directory: String, displayPaths: [InputKind: String]) throws {
+  package init(directory: String, displayPaths: [InputKind: String]) throws {
     self.directory = directory
     self.displayPaths = displayPaths
     try OutputDirectory.makeDirectory(directory)
   }
 
   /// Opens the rejects file of `input` so it exists even when nothing is rejected.
-  public mutating func open(_ input: InputReader) throws {
+  package mutating func open(_ input: InputReader) throws {
     if sinks[input.kind] == nil {
       sinks[input.kind] = try Sink(
         directory: directory, input: input, displayPath: displayPaths[input.kind] ?? input.path)
     }
   }
 
-  public mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws
+  package mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws
   {
     try open(input)
     if pending.kind != input.kind { try flushPending() }
@@ -173,7 +173,7 @@ public struct RejectFiles: RejectRecorder {
 
   /// Closes every file and writes each input's JSON from its rows; returns the paths
   /// written, relative to the directory above `rejects`.
-  public mutating func finish(metadata: OutputMetadata) throws -> [String] {
+  package mutating func finish(metadata: OutputMetadata) throws -> [String] {
     try flushPending()
     writer.waitUntilWritten()
     try writer.failure.rethrow()

@@ -1,6 +1,6 @@
 /// The language of the report's headings, labels and numbers: Indonesian (the default)
 /// or English.
-public enum ReportLanguage: String, Sendable, CaseIterable {
+package enum ReportLanguage: String, Sendable, CaseIterable {
   case indonesian = "id"
   case english = "en"
 

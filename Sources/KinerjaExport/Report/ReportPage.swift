@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import Mustache
 
 /// `report.html`: the run's outputs as one self-contained page of charts and tables.
@@ -8,14 +8,14 @@ import Mustache
 /// opens offline and prints on A4. It is built only from the output tables, so every
 /// plotted number is also in a table and nothing the outputs withhold (names,
 /// comments, small groups) can appear.
-public struct ReportPage: Sendable {
+package struct ReportPage: Sendable {
   /// The language of labels and numbers.
-  public var language: ReportLanguage
+  package var language: ReportLanguage
 
-  public init(language: ReportLanguage) { self.language = language }
+  package init(language: ReportLanguage) { self.language = language }
 
   /// The page for a run that produced `tables`, started on `runDate` from `pipeline`.
-  public func render(tables: [OutputTable], runDate: String, pipeline: String) throws -> String {
+  package func render(tables: [OutputTable], runDate: String, pipeline: String) throws -> String {
     let sections = ReportSections(tables: tables, language: language)
     let content = ReportContent(
       language: language.rawValue,
@@ -27,7 +27,7 @@ public struct ReportPage: Sendable {
   }
 
   /// Writes the page as `report.html` into `directory`; returns the file name.
-  public func write(
+  package func write(
     tables: [OutputTable], runDate: Date, pipeline: String, into directory: String
   ) throws -> String {
     let name = "report.html"

@@ -23,9 +23,9 @@ import KinerjaIngest
 ///   `rename`, then the `latest` link is replaced with another.
 /// A run that fails or is killed before publishing leaves the previous outputs untouched;
 /// what it left behind is removed by the next run.
-public struct OutputDirectory: Sendable {
+package struct OutputDirectory: Sendable {
   /// How the outputs of this run are published.
-  public enum Publishing: String, Sendable {
+  package enum Publishing: String, Sendable {
     /// The staging folder and the location are exchanged in one step.
     case exchange
     /// The files are moved into the location one by one.
@@ -35,25 +35,25 @@ public struct OutputDirectory: Sendable {
   }
 
   /// The output location, as given.
-  public let path: String
+  package let path: String
   /// The output location with every link resolved: the folder that is written and replaced.
-  public let location: String
+  package let location: String
   /// Where this run writes until it succeeds.
-  public let stagingPath: String
-  public let publishing: Publishing
+  package let stagingPath: String
+  package let publishing: Publishing
   /// Why outputs are published file by file, when they are.
-  public let fileByFileReason: String?
+  package let fileByFileReason: String?
   private let lock: OutputLock
 
   /// The name of the manifest, which is moved into place last.
-  public static let manifestName = "manifest.json"
+  package static let manifestName = "manifest.json"
   /// Where the data-quality report and rejects of a run that failed on its data are kept.
-  public static let failedRunName = ".last-failed"
+  package static let failedRunName = ".last-failed"
 
   /// Creates the output location if needed, takes its lock (waiting for another run that
   /// holds it, or throwing `OutputError.busy` when `wait` is false), removes what killed runs
   /// left behind, and creates a fresh staging folder.
-  public init(
+  package init(
     path: String, datedRuns: Bool = false, wait: Bool = true, waiting: (String) -> Void = { _ in }
   ) throws {
     try self.init(path: path, datedRuns: datedRuns, wait: wait, waiting: waiting, exchanging: true)
@@ -87,7 +87,7 @@ public struct OutputDirectory: Sendable {
   }
 
   /// Gives up the lock; the run is over.
-  public func release() {
+  package func release() {
     lock.release()
   }
 
@@ -149,7 +149,7 @@ public struct OutputDirectory: Sendable {
   /// Publishes `files` (paths relative to the staging folder, manifest included) in place:
   /// by exchange, or file by file when exchanging is not possible here. Outputs of the
   /// previous run that this run did not write are gone afterwards; other files are kept.
-  public func publish(files: [String]) throws {
+  package func publish(files: [String]) throws {
     let previous = previousOutputs()
     switch publishing {
     case .exchange: try publishByExchange(previousFiles: previous)
@@ -263,12 +263,12 @@ public struct OutputDirectory: Sendable {
   }
 
   /// The folder of dated runs, and the link to the newest.
-  public static let runsName = "runs"
-  public static let latestName = "latest"
+  package static let runsName = "runs"
+  package static let latestName = "latest"
 
   /// Publishes the staging directory as `runs/<stamp>` and points `latest` at it, then
   /// removes the oldest runs beyond `keep`; returns the new run's path.
-  public func publishAsRun(stamp: String, keep: Int) throws -> String {
+  package func publishAsRun(stamp: String, keep: Int) throws -> String {
     let runs = "\(location)/\(Self.runsName)"
     try Self.makeDirectory(runs)
     var name = stamp
@@ -297,7 +297,7 @@ public struct OutputDirectory: Sendable {
   }
 
   /// What the last run published at `path` (in place or dated) read, from its manifest, if any.
-  public static func lastRun(in path: String) -> LastRun? {
+  package static func lastRun(in path: String) -> LastRun? {
     for candidate in ["\(path)/\(Self.latestName)/\(Self.manifestName)", "\(path)/\(Self.manifestName)"] {
       if let data = FileManager.default.contents(atPath: candidate),
         let run = try? JSONDecoder().decode(LastRun.self, from: data)
@@ -310,7 +310,7 @@ public struct OutputDirectory: Sendable {
 
   /// Gives up the run: the staging directory is removed, or, when `files` names
   /// files worth keeping (data quality, rejects), it becomes `.last-failed`.
-  public func abandon(keeping files: [String] = []) -> String? {
+  package func abandon(keeping files: [String] = []) -> String? {
     guard !files.isEmpty else {
       try? Self.removeTree(stagingPath)
       return nil
@@ -325,7 +325,7 @@ public struct OutputDirectory: Sendable {
   }
 
   /// The files the previous run's manifest lists, or none.
-  public func previousOutputs() -> [String] {
+  package func previousOutputs() -> [String] {
     guard let data = FileManager.default.contents(atPath: "\(location)/\(Self.manifestName)"),
       let listing = try? JSONDecoder().decode(OutputListing.self, from: data)
     else { return [] }
@@ -384,18 +384,18 @@ private struct OutputListing: Decodable {
 
 /// What a published run read and with which tool and pipeline: the part of its
 /// manifest that tells whether a new run would read the same.
-public struct LastRun: Sendable, Equatable, Decodable {
-  public struct Input: Sendable, Equatable, Decodable {
-    public var input: String
-    public var bytes: Int64
-    public var sha256: String
+package struct LastRun: Sendable, Equatable, Decodable {
+  package struct Input: Sendable, Equatable, Decodable {
+    package var input: String
+    package var bytes: Int64
+    package var sha256: String
   }
 
-  public var toolVersion: String
-  public var pipelineSHA256: String
-  public var inputs: [Input]
+  package var toolVersion: String
+  package var pipelineSHA256: String
+  package var inputs: [Input]
   /// The parameters the run used (such as the `periods` range it resolved).
-  public var parameters: [String: String]?
+  package var parameters: [String: String]?
 
   private enum CodingKeys: String, CodingKey {
     case toolVersion = "tool_version"

@@ -1,22 +1,22 @@
-public import Foundation
-public import KinerjaClean
+package import Foundation
+package import KinerjaClean
 
 /// `manifest.json`: what a run read, how, what it wrote and how long each stage took.
 ///
 /// Everything in it is reproducible from the inputs and the pipeline file except the
 /// timestamps and durations.
-public struct RunManifest: Codable, Sendable {
+package struct RunManifest: Codable, Sendable {
   /// An input as read: its fingerprint and row counts.
-  public struct Input: Codable, Sendable {
-    public var input: String
-    public var path: String
-    public var bytes: Int64
-    public var sha256: String
-    public var rowsRead: Int
-    public var rowsAccepted: Int
-    public var rowsRejected: Int
+  package struct Input: Codable, Sendable {
+    package var input: String
+    package var path: String
+    package var bytes: Int64
+    package var sha256: String
+    package var rowsRead: Int
+    package var rowsAccepted: Int
+    package var rowsRejected: Int
 
-    public init(
+    package init(
       input: String, path: String, bytes: Int64, sha256: String, rowsRead: Int, rowsAccepted: Int,
       rowsRejected: Int
     ) {
@@ -30,7 +30,7 @@ public struct RunManifest: Codable, Sendable {
     }
 
     /// The manifest's entry for a cleaned input.
-    public init(_ summary: InputSummary) {
+    package init(_ summary: InputSummary) {
       self.init(
         input: summary.kind.rawValue, path: summary.displayPath, bytes: summary.fingerprint.bytes,
         sha256: summary.fingerprint.sha256, rowsRead: summary.tally.rowsRead, rowsAccepted: summary.tally.accepted,
@@ -39,12 +39,12 @@ public struct RunManifest: Codable, Sendable {
   }
 
   /// A file the run wrote, relative to the output location.
-  public struct Output: Codable, Sendable {
-    public var path: String
-    public var bytes: Int64
-    public var sha256: String
+  package struct Output: Codable, Sendable {
+    package var path: String
+    package var bytes: Int64
+    package var sha256: String
 
-    public init(path: String, bytes: Int64, sha256: String) {
+    package init(path: String, bytes: Int64, sha256: String) {
       self.path = path
       self.bytes = bytes
       self.sha256 = sha256
@@ -52,31 +52,31 @@ public struct RunManifest: Codable, Sendable {
   }
 
   /// How long one stage took.
-  public struct Stage: Codable, Sendable {
-    public var stage: String
-    public var seconds: Double
+  package struct Stage: Codable, Sendable {
+    package var stage: String
+    package var seconds: Double
 
-    public init(stage: String, seconds: Double) {
+    package init(stage: String, seconds: Double) {
       self.stage = stage
       self.seconds = seconds
     }
   }
 
-  public var toolVersion: String
-  public var schemaVersion: Int
-  public var pipelineFile: String
-  public var pipelineSHA256: String
-  public var parameters: [String: String]
-  public var threads: Int
+  package var toolVersion: String
+  package var schemaVersion: Int
+  package var pipelineFile: String
+  package var pipelineSHA256: String
+  package var parameters: [String: String]
+  package var threads: Int
   /// How the outputs were published: `exchange`, `file_by_file` or `dated_run`.
-  public var publishing: String
-  public var inputs: [Input]
-  public var outputs: [Output]
-  public var startedAt: String
-  public var finishedAt: String
-  public var stages: [Stage]
+  package var publishing: String
+  package var inputs: [Input]
+  package var outputs: [Output]
+  package var startedAt: String
+  package var finishedAt: String
+  package var stages: [Stage]
 
-  public init(
+  package init(
     toolVersion: String, pipelineFile: String, pipelineSHA256: String, parameters: [String: String],
     threads: Int, publishing: String = "exchange",
     inputs: [Input], outputs: [Output], startedAt: Date, finishedAt: Date, stages: [Stage]
@@ -96,7 +96,7 @@ public struct RunManifest: Codable, Sendable {
   }
 
   /// Writes the manifest as pretty, key-sorted JSON to `path`.
-  public func write(to path: String) throws {
+  package func write(to path: String) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase

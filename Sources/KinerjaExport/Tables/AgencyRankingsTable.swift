@@ -1,7 +1,7 @@
-public import KinerjaAnalyse
+package import KinerjaAnalyse
 
 /// The columns of `agency_rankings`.
-public enum AgencyRankingsColumn: String, OutputColumn {
+package enum AgencyRankingsColumn: String, OutputColumn {
   case agencyCode = "agency_code"
   case agencyName = "agency_name"
   case year, employees
@@ -22,12 +22,12 @@ public enum AgencyRankingsColumn: String, OutputColumn {
   case shareSangatBaik = "share_sangat_baik"
   case ratingInflation = "rating_inflation"
 
-  public static let output = "agency_rankings"
+  package static let output = "agency_rankings"
 }
 
 extension OutputTable {
   /// The `agency_rankings` output: one row per agency × year, ranked agencies first.
-  public static func agencyRankings(_ rows: [RankingRow]) -> OutputTable {
+  package static func agencyRankings(_ rows: [RankingRow]) -> OutputTable {
     OutputTable(AgencyRankingsColumn.self, rows: rows) { row, column in
       switch column {
       case .agencyCode: .text(row.agencyCode)

@@ -1,7 +1,7 @@
-public import KinerjaAnalyse
+package import KinerjaAnalyse
 
 /// The columns of `cost_effectiveness`.
-public enum CostEffectivenessColumn: String, OutputColumn {
+package enum CostEffectivenessColumn: String, OutputColumn {
   case by, value, name, participants, completed
   case totalCostIDR = "total_cost_idr"
   case costPerParticipantIDR = "cost_per_participant_idr"
@@ -14,12 +14,12 @@ public enum CostEffectivenessColumn: String, OutputColumn {
   case costPerPointIDR = "cost_per_point_idr"
   case note
 
-  public static let output = "cost_effectiveness"
+  package static let output = "cost_effectiveness"
 }
 
 extension OutputTable {
   /// The `cost_effectiveness` output: one row per programme, then per method.
-  public static func costEffectiveness(_ rows: [CostEffectivenessRow]) -> OutputTable {
+  package static func costEffectiveness(_ rows: [CostEffectivenessRow]) -> OutputTable {
     OutputTable(CostEffectivenessColumn.self, rows: rows) { row, column in
       switch column {
       case .by: .text(row.by.rawValue)

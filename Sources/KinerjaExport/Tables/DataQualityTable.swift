@@ -1,9 +1,9 @@
-public import KinerjaAnalyse
-public import KinerjaClean
+package import KinerjaAnalyse
+package import KinerjaClean
 import KinerjaIngest
 
 /// The columns of `data_quality`.
-public enum DataQualityColumn: String, OutputColumn {
+package enum DataQualityColumn: String, OutputColumn {
   case input, file
   case rowsRead = "rows_read"
   case rowsAccepted = "rows_accepted"
@@ -16,7 +16,7 @@ public enum DataQualityColumn: String, OutputColumn {
   case unknownColumns = "unknown_columns"
   case note
 
-  public static let output = "data_quality"
+  package static let output = "data_quality"
 }
 
 extension OutputTable {
@@ -24,7 +24,7 @@ extension OutputTable {
   /// empty reason for an input without rejects), with the input's totals, dialect,
   /// the mapping used for each column and the columns the contract does not know; then
   /// one row per empty output (`reason` `empty_output`, the why in `note`).
-  public static func dataQuality(_ inputs: [InputSummary], emptyOutputs: [EmptyResult] = []) -> OutputTable {
+  package static func dataQuality(_ inputs: [InputSummary], emptyOutputs: [EmptyResult] = []) -> OutputTable {
     /// One row: an input's count for one reason, or an empty output.
     enum Line {
       case input(InputSummary, reason: RejectReason?, count: Int)

@@ -1,7 +1,7 @@
-public import KinerjaAnalyse
+package import KinerjaAnalyse
 
 /// The columns of `did_group_time`.
-public enum DiDGroupTimeColumn: String, OutputColumn {
+package enum DiDGroupTimeColumn: String, OutputColumn {
   case variant
   case controlGroup = "control_group"
   case cohort, period
@@ -11,11 +11,11 @@ public enum DiDGroupTimeColumn: String, OutputColumn {
   case ciHigh = "ci_high"
   case treated, controls, suppressed
 
-  public static let output = "did_group_time"
+  package static let output = "did_group_time"
 }
 
 /// The columns of `did_summary`.
-public enum DiDSummaryColumn: String, OutputColumn {
+package enum DiDSummaryColumn: String, OutputColumn {
   case variant
   case controlGroup = "control_group"
   case aggregation, level, att, se
@@ -25,12 +25,12 @@ public enum DiDSummaryColumn: String, OutputColumn {
   case treatedUnits = "treated_units"
   case suppressed
 
-  public static let output = "did_summary"
+  package static let output = "did_summary"
 }
 
 extension OutputTable {
   /// The `did_group_time` output: ATT(g, t) per study, cohort and period.
-  public static func didGroupTime(_ rows: [DiDGroupTimeRow]) -> OutputTable {
+  package static func didGroupTime(_ rows: [DiDGroupTimeRow]) -> OutputTable {
     OutputTable(DiDGroupTimeColumn.self, rows: rows) { row, column in
       switch column {
       case .variant: .text(row.variant)
@@ -51,7 +51,7 @@ extension OutputTable {
 
   /// The `did_summary` output: the simple, group, dynamic and calendar aggregations per
   /// study (overall, then by cohort, event time or period) and the pre-trend test.
-  public static func didSummary(_ rows: [DiDSummaryRow]) -> OutputTable {
+  package static func didSummary(_ rows: [DiDSummaryRow]) -> OutputTable {
     OutputTable(DiDSummaryColumn.self, rows: rows) { row, column in
       switch column {
       case .variant: .text(row.variant)

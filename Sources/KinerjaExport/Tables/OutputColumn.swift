@@ -3,7 +3,7 @@
 /// A table's rows are made by asking for each column's cell (an exhaustive `switch`), and
 /// the report reads cells by these cases too: a column renamed or removed breaks the build,
 /// not the report.
-public protocol OutputColumn: RawRepresentable, CaseIterable, Hashable, Sendable
+package protocol OutputColumn: RawRepresentable, CaseIterable, Hashable, Sendable
 where RawValue == String, AllCases == [Self] {
   /// The output's name (`trends`).
   static var output: String { get }
@@ -11,7 +11,7 @@ where RawValue == String, AllCases == [Self] {
 
 extension OutputColumn {
   /// Every column's name, in order.
-  public static var names: [String] { allCases.map(\.rawValue) }
+  package static var names: [String] { allCases.map(\.rawValue) }
 }
 
 extension OutputTable {

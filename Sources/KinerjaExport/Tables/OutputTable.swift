@@ -1,5 +1,5 @@
 /// A value in an output table.
-public enum Cell: Sendable, Equatable {
+package enum Cell: Sendable, Equatable {
   /// Text, such as a group key or a reason code.
   case text(String)
   /// A count or other whole number.
@@ -14,23 +14,23 @@ public enum Cell: Sendable, Equatable {
 
 /// An output as rows of cells under stable snake_case column names, written the same
 /// way to CSV and to JSON.
-public struct OutputTable: Sendable, Equatable {
+package struct OutputTable: Sendable, Equatable {
   /// The output's name: the file name without extension (`trends`, `rejects/training`).
-  public var name: String
+  package var name: String
   /// Column names, in order.
-  public var columns: [String]
+  package var columns: [String]
   /// The rows; each has one cell per column.
-  public var rows: [[Cell]]
+  package var rows: [[Cell]]
 
   /// The name of every table a run writes. Publishing removes an old file only when it is
   /// one of these (as CSV or JSON), a rejects file, `report.html` or `manifest.json`.
-  public static let names: Set<String> = [
+  package static let names: Set<String> = [
     TrendsColumn.output, TrendTestsColumn.output, ServiceSatisfactionColumn.output, TrainingCoverageColumn.output,
     TrainingEffectsColumn.output, DiDGroupTimeColumn.output, DiDSummaryColumn.output, CostEffectivenessColumn.output,
     AgencyRankingsColumn.output, TrainingNeedsColumn.output, DataQualityColumn.output,
   ]
 
-  public init(name: String, columns: [String], rows: [[Cell]] = []) {
+  package init(name: String, columns: [String], rows: [[Cell]] = []) {
     self.name = name
     self.columns = columns
     self.rows = rows

@@ -1,7 +1,7 @@
-public import KinerjaAnalyse
+package import KinerjaAnalyse
 
 /// The columns of `service_satisfaction`: `u1`…`u9` are the nine SKM elements' means.
-public enum ServiceSatisfactionColumn: String, OutputColumn {
+package enum ServiceSatisfactionColumn: String, OutputColumn {
   case level
   case agencyCode = "agency_code"
   case unit, period, respondents
@@ -13,7 +13,7 @@ public enum ServiceSatisfactionColumn: String, OutputColumn {
   case gradeLabel = "grade_label"
   case suppressed
 
-  public static let output = "service_satisfaction"
+  package static let output = "service_satisfaction"
 
   /// The SKM element (0 for u1) whose mean the column holds.
   var element: Int? {
@@ -24,7 +24,7 @@ public enum ServiceSatisfactionColumn: String, OutputColumn {
 
 extension OutputTable {
   /// The `service_satisfaction` output: one row per agency (and service unit) × period.
-  public static func serviceSatisfaction(_ rows: [SatisfactionRow]) -> OutputTable {
+  package static func serviceSatisfaction(_ rows: [SatisfactionRow]) -> OutputTable {
     OutputTable(ServiceSatisfactionColumn.self, rows: rows) { row, column in
       switch column {
       case .level: .text(row.level)

@@ -1,7 +1,7 @@
-public import KinerjaAnalyse
+package import KinerjaAnalyse
 
 /// The columns of `training_coverage`.
-public enum TrainingCoverageColumn: String, OutputColumn {
+package enum TrainingCoverageColumn: String, OutputColumn {
   case agencyCode = "agency_code"
   case year, employees
   case trainedEmployees = "trained_employees"
@@ -11,12 +11,12 @@ public enum TrainingCoverageColumn: String, OutputColumn {
   case spendPerEmployeeIDR = "spend_per_employee_idr"
   case suppressed
 
-  public static let output = "training_coverage"
+  package static let output = "training_coverage"
 }
 
 extension OutputTable {
   /// The `training_coverage` output: one row per agency × year.
-  public static func trainingCoverage(_ rows: [CoverageRow]) -> OutputTable {
+  package static func trainingCoverage(_ rows: [CoverageRow]) -> OutputTable {
     OutputTable(TrainingCoverageColumn.self, rows: rows) { row, column in
       switch column {
       case .agencyCode: .text(row.agencyCode)

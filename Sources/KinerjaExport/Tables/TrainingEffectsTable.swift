@@ -1,7 +1,7 @@
-public import KinerjaAnalyse
+package import KinerjaAnalyse
 
 /// The columns of `training_effects`.
-public enum TrainingEffectsColumn: String, OutputColumn {
+package enum TrainingEffectsColumn: String, OutputColumn {
   case by, value, participants
   case preMean = "pre_mean"
   case postMean = "post_mean"
@@ -27,7 +27,7 @@ public enum TrainingEffectsColumn: String, OutputColumn {
   case testP = "test_p"
   case suppressed
 
-  public static let output = "training_effects"
+  package static let output = "training_effects"
 
   /// The course-evaluation aspect (an index into `TrainingEffects.feedbackAspects`) the column holds.
   var feedbackAspect: Int? {
@@ -38,7 +38,7 @@ public enum TrainingEffectsColumn: String, OutputColumn {
 
 extension OutputTable {
   /// The `training_effects` output: one row per dimension × group.
-  public static func trainingEffects(_ rows: [TrainingEffectRow]) -> OutputTable {
+  package static func trainingEffects(_ rows: [TrainingEffectRow]) -> OutputTable {
     OutputTable(TrainingEffectsColumn.self, rows: rows) { row, column in
       switch column {
       case .by: .text(row.by.rawValue)

@@ -1,19 +1,19 @@
-public import KinerjaAnalyse
+package import KinerjaAnalyse
 
 /// The columns of `training_needs`.
-public enum TrainingNeedsColumn: String, OutputColumn {
+package enum TrainingNeedsColumn: String, OutputColumn {
   case level, group, year, employees
   case shareBelowBaik = "share_below_baik"
   case shareBelow20JP = "share_below_20_jp"
   case trendSlope = "trend_slope"
   case need, priority, suppressed
 
-  public static let output = "training_needs"
+  package static let output = "training_needs"
 }
 
 extension OutputTable {
   /// The `training_needs` output: sectors, then agencies, most in need first.
-  public static func trainingNeeds(_ rows: [TrainingNeedRow]) -> OutputTable {
+  package static func trainingNeeds(_ rows: [TrainingNeedRow]) -> OutputTable {
     OutputTable(TrainingNeedsColumn.self, rows: rows) { row, column in
       switch column {
       case .level: .text(row.level)

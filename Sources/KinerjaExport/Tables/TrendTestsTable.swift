@@ -1,7 +1,7 @@
-public import KinerjaAnalyse
+package import KinerjaAnalyse
 
 /// The columns of `trend_tests`.
-public enum TrendTestsColumn: String, OutputColumn {
+package enum TrendTestsColumn: String, OutputColumn {
   case level, group
   case groupName = "group_name"
   case agencyCode = "agency_code"
@@ -25,12 +25,12 @@ public enum TrendTestsColumn: String, OutputColumn {
   case changeFromYearEarlier = "change_from_year_earlier"
   case suppressed
 
-  public static let output = "trend_tests"
+  package static let output = "trend_tests"
 }
 
 extension OutputTable {
   /// The `trend_tests` output: one row per level × group.
-  public static func trendTests(_ rows: [TrendTestRow]) -> OutputTable {
+  package static func trendTests(_ rows: [TrendTestRow]) -> OutputTable {
     OutputTable(TrendTestsColumn.self, rows: rows) { row, column in
       let ols = row.trend.leastSquares
       let theil = row.trend.theilSen

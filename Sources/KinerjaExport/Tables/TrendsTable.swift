@@ -1,8 +1,8 @@
-public import KinerjaAnalyse
+package import KinerjaAnalyse
 import KinerjaClean
 
 /// The columns of `trends`.
-public enum TrendsColumn: String, OutputColumn {
+package enum TrendsColumn: String, OutputColumn {
   case level, group
   case groupName = "group_name"
   case agencyCode = "agency_code"
@@ -15,7 +15,7 @@ public enum TrendsColumn: String, OutputColumn {
   case shareSangatKurang = "share_sangat_kurang"
   case suppressed
 
-  public static let output = "trends"
+  package static let output = "trends"
 
   /// The rating whose share the column holds.
   var rating: Rating? {
@@ -32,7 +32,7 @@ public enum TrendsColumn: String, OutputColumn {
 
 extension OutputTable {
   /// The `trends` output: one row per level × group × period.
-  public static func trends(_ rows: [TrendRow]) -> OutputTable {
+  package static func trends(_ rows: [TrendRow]) -> OutputTable {
     // Shares are kept best rating first.
     let shareIndex = Dictionary(uniqueKeysWithValues: Rating.allCases.reversed().enumerated().map { ($1, $0) })
     return OutputTable(TrendsColumn.self, rows: rows) { row, column in

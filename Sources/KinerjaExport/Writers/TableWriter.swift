@@ -1,16 +1,16 @@
 /// Facts every JSON output carries beside its rows.
-public struct OutputMetadata: Sendable {
+package struct OutputMetadata: Sendable {
   /// The version of the output schemas; raised when a column changes meaning or goes away.
-  public static let schemaVersion = 1
+  package static let schemaVersion = 1
 
   /// The tool's version.
-  public var toolVersion: String
+  package var toolVersion: String
   /// The run's parameters (grain, min_group …), as name → value, written in key order.
-  public var parameters: [String: Cell]
+  package var parameters: [String: Cell]
   /// Each input's path, size and SHA-256.
-  public var inputs: [(kind: String, path: String, bytes: Int64, sha256: String)]
+  package var inputs: [(kind: String, path: String, bytes: Int64, sha256: String)]
 
-  public init(
+  package init(
     toolVersion: String, parameters: [String: Cell],
     inputs: [(kind: String, path: String, bytes: Int64, sha256: String)]
   ) {
@@ -37,20 +37,20 @@ public struct OutputMetadata: Sendable {
 }
 
 /// Writes an output table as `<name>.csv` and `<name>.json` into a directory.
-public struct TableWriter: Sendable {
+package struct TableWriter: Sendable {
   /// The directory written into.
-  public let directory: String
+  package let directory: String
   /// What every JSON output carries beside its rows.
-  public let metadata: OutputMetadata
+  package let metadata: OutputMetadata
 
-  public init(directory: String, metadata: OutputMetadata) {
+  package init(directory: String, metadata: OutputMetadata) {
     self.directory = directory
     self.metadata = metadata
   }
 
   /// Writes `table` as CSV and JSON; returns the paths written, relative to `directory`.
   @discardableResult
-  public func write(_ table: OutputTable) throws -> [String] {
+  package func write(_ table: OutputTable) throws -> [String] {
     let csv = try OutputFile(path: "\(directory)/\(table.name).csv")
     try csv.append { Self.appendCSVLine(table.columns.map { .text($0) }, to: &$0) }
     for row in table.rows { try csv.append { Self.appendCSVLine(row, to: &$0) } }
@@ -80,7 +80,7 @@ public struct TableWriter: Sendable {
   }
 
   /// One JSON object with `columns` as its keys, written as every output writes its rows.
-  public static func jsonObject(_ cells: [Cell], columns: [String]) -> String {
+  package static func jsonObject(_ cells: [Cell], columns: [String]) -> String {
     var bytes: [UInt8] = []
     appendJSONObject(cells, keys: jsonKeys(columns), to: &bytes)
     return String(decoding: bytes, as: UTF8.self)

@@ -1,8 +1,8 @@
 import Crypto
 import Foundation
-public import KinerjaAnalyse
-public import KinerjaExport
-public import KinerjaIngest
+package import KinerjaAnalyse
+package import KinerjaExport
+package import KinerjaIngest
 import Yams
 
 /// A pipeline definition: which exports to read, how, and where results go.
@@ -39,75 +39,75 @@ import Yams
 ///   control_group: never      # never or not_yet
 /// ```
 /// Input paths and `output` are relative to the pipeline file.
-public struct PipelineFile: Sendable {
+package struct PipelineFile: Sendable {
   /// One input's settings.
-  public struct Input: Sendable {
-    public var kind: InputKind
+  package struct Input: Sendable {
+    package var kind: InputKind
     /// The path as written in the pipeline file.
-    public var declaredPath: String
+    package var declaredPath: String
     /// The path resolved against the pipeline file's folder.
-    public var path: String
-    public var options: InputOptions
+    package var path: String
+    package var options: InputOptions
     /// This input's limit on rejected rows / rows read, if it has its own.
-    public var maxRejectRate: Double?
+    package var maxRejectRate: Double?
   }
 
   /// The pipeline file's path.
-  public var path: String
+  package var path: String
   /// The file's SHA-256, for the manifest.
-  public var sha256: String
+  package var sha256: String
   /// Configured inputs, in reading order.
-  public var inputs: [Input]
-  public var grain: Grain = .month
-  public var minGroup: Int = 5
+  package var inputs: [Input]
+  package var grain: Grain = .month
+  package var minGroup: Int = 5
   /// The output location, resolved against the pipeline file's folder, if the file names one.
-  public var output: String?
-  public var threads: Int?
+  package var output: String?
+  package var threads: Int?
   /// The bytes of one parallel ingest chunk: results never depend on it, memory does.
-  public var chunkSize = 8 << 20
+  package var chunkSize = 8 << 20
   /// The default limit on rejected rows / rows read.
-  public var maxRejectRate: Double = 0.10
+  package var maxRejectRate: Double = 0.10
   /// Ranking component weights as written (normalised to sum to 1 when used); default equal.
-  public var rankingWeights = RankingComponent.equalWeights
+  package var rankingWeights = RankingComponent.equalWeights
   /// The period IKM is reported per: survey responses are rolled up to it.
-  public var ikmGrain: Grain = .quarter
+  package var ikmGrain: Grain = .quarter
   /// The first and last month appraisals and surveys may lie in, when the file sets them;
   /// otherwise 2000-01 and the month the run starts.
-  public var periodsFrom: Period?
-  public var periodsTo: Period?
+  package var periodsFrom: Period?
+  package var periodsTo: Period?
   /// Whether `report.html` is written.
-  public var report = true
+  package var report = true
   /// Whether each run is published as `runs/<time>` with a `latest` link, instead of in place.
-  public var datedRuns = false
+  package var datedRuns = false
   /// How many dated runs are kept.
-  public var keepRuns = 30
+  package var keepRuns = 30
   /// The report's language.
-  public var language = ReportLanguage.indonesian
+  package var language = ReportLanguage.indonesian
   /// The analyses asked for; data quality, rejects and the manifest are always written.
-  public var outputs: Set<Analysis> = Set(Analysis.allCases)
+  package var outputs: Set<Analysis> = Set(Analysis.allCases)
   /// Settings of the training-impact analyses.
-  public var impact = ImpactSettings()
+  package var impact = ImpactSettings()
 
   /// How training impact is measured.
-  public struct ImpactSettings: Sendable {
-    public var window = 3
-    public var minPeriods = 1
-    public var bootstrapDraws = 1000
-    public var bootstrapSeed: UInt64 = 1
-    public var controlGroup = StaggeredDiD.ControlGroup.never
+  package struct ImpactSettings: Sendable {
+    package var window = 3
+    package var minPeriods = 1
+    package var bootstrapDraws = 1000
+    package var bootstrapSeed: UInt64 = 1
+    package var controlGroup = StaggeredDiD.ControlGroup.never
   }
 
   /// Pipeline files larger than this are refused.
-  public static let maximumSize = 1 << 20
+  package static let maximumSize = 1 << 20
 
   /// The input of `kind`, if configured.
-  public func input(_ kind: InputKind) -> Input? { inputs.first { $0.kind == kind } }
+  package func input(_ kind: InputKind) -> Input? { inputs.first { $0.kind == kind } }
 
   /// The reject-rate limit that applies to `input`.
-  public func rejectLimit(for input: Input) -> Double { input.maxRejectRate ?? maxRejectRate }
+  package func rejectLimit(for input: Input) -> Double { input.maxRejectRate ?? maxRejectRate }
 
   /// Reads and checks the pipeline file at `path`.
-  public static func load(path: String) throws -> PipelineFile {
+  package static func load(path: String) throws -> PipelineFile {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw PipelineFileError(path: path, message: "cannot read the pipeline file")
     }

@@ -8,24 +8,24 @@ import KinerjaIngest
 ///
 /// Outputs are written into a staging directory and moved into place only when the
 /// whole run has succeeded; see `OutputDirectory`.
-public struct PipelineRun {
+package struct PipelineRun {
   /// The tool's version, recorded in every output.
-  public static let toolVersion = "0.1.0"
+  package static let toolVersion = "0.1.0"
 
-  public var pipeline: PipelineFile
+  package var pipeline: PipelineFile
   /// The output location (from `--out` or the pipeline file).
-  public var output: String
+  package var output: String
   /// Worker threads for reading and aggregation.
-  public var threads: Int
+  package var threads: Int
   /// Whether to wait while another run writes to the same output location (else fail, exit 4).
-  public var waitForOtherRuns = true
-  public var log: RunLog
+  package var waitForOtherRuns = true
+  package var log: RunLog
   /// The date `report.html` shows: `SOURCE_DATE_EPOCH` when it is set (the reproducible-builds
   /// convention), so that a rerun on another day can give the same page; else the run's start.
   var reportDate: Date?
 
   /// Prepares a run; `environment` (default: this process's) may set `SOURCE_DATE_EPOCH`.
-  public init(
+  package init(
     pipeline: PipelineFile, output: String?, threads: Int?, log: RunLog = RunLog(),
     environment: [String: String]? = nil
   ) throws {
@@ -47,15 +47,15 @@ public struct PipelineRun {
   }
 
   /// What a finished run produced.
-  public struct Summary: Sendable {
-    public var outputDirectory: String
-    public var files: [String]
+  package struct Summary: Sendable {
+    package var outputDirectory: String
+    package var files: [String]
   }
 
   /// Checks that the output location may be written: not the root, a system or home
   /// folder, or a folder holding an input (a `PipelineFileError`, exit 2), and writable
   /// (an `OutputError`, exit 3).
-  public func checkOutputLocation() throws {
+  package func checkOutputLocation() throws {
     try refuseForbiddenOutput()
     if let reason = OutputLocationCheck.unwritable(output) {
       throw OutputError.cannotWrite(path: output, reason: reason)
@@ -69,7 +69,7 @@ public struct PipelineRun {
   }
 
   /// Runs the pipeline.
-  public func run() throws -> Summary {
+  package func run() throws -> Summary {
     let started = Date()
     try refuseForbiddenOutput()
     let directory = try OutputDirectory(
@@ -177,7 +177,7 @@ public struct PipelineRun {
   /// byte, with the same pipeline file and tool version — or `nil` when it must run.
   ///
   /// Reads every input once to fingerprint it; reads nothing else and writes nothing.
-  public func unchangedSinceLastRun() throws -> String? {
+  package func unchangedSinceLastRun() throws -> String? {
     guard let last = OutputDirectory.lastRun(in: output) else { return nil }
     // The default periods end with the run's month: a new month can let in rows the last run rejected.
     guard last.toolVersion == Self.toolVersion, last.pipelineSHA256 == pipeline.sha256,

@@ -3,12 +3,12 @@ import KinerjaExport
 import KinerjaIngest
 
 /// Why a run stopped on its data after reading it (exit 1).
-public enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
   /// An input rejected more of its rows than the pipeline allows.
   case rejectRateExceeded(
     input: String, path: String, rejected: Int, read: Int, limit: Double, keptAt: String?)
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .rejectRateExceeded(let input, let path, let rejected, let read, let limit, let keptAt):
       let rate = read == 0 ? 0 : Double(rejected) / Double(read)
@@ -25,7 +25,7 @@ public enum RunError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// How a failed command ends: the documented exit codes.
-public enum ExitStatus: Int32, Sendable {
+package enum ExitStatus: Int32, Sendable {
   /// Success.
   case success = 0
   /// A data problem: a reject rate over its limit, an empty input, a missing column.
@@ -39,7 +39,7 @@ public enum ExitStatus: Int32, Sendable {
 
   /// The exit status for an error thrown by a run, a validation or an inspection;
   /// `nil` for errors that are not Kinerja's own (such as argument-parsing errors).
-  public init?(for error: any Error) {
+  package init?(for error: any Error) {
     switch error {
     case is PipelineFileError: self = .usage
     case let error as IngestError: self = error.isDataProblem ? .dataProblem : .io

@@ -9,26 +9,26 @@ import KinerjaExport
 ///
 /// Plain lines by default; with `format: .json`, one JSON object per line (`time`, `event`
 /// and the event's fields) for schedulers and log collectors, and no progress indicator.
-public struct RunLog: Sendable {
+package struct RunLog: Sendable {
   /// How lines are written.
-  public enum Format: String, Sendable, CaseIterable {
+  package enum Format: String, Sendable, CaseIterable {
     case plain
     case json
   }
 
   /// Whether to write anything.
-  public var isQuiet: Bool
-  public var format: Format
+  package var isQuiet: Bool
+  package var format: Format
   /// Inputs at least this large get a progress indicator when stderr is a terminal.
-  public var progressThreshold: Int64 = 64 << 20
+  package var progressThreshold: Int64 = 64 << 20
 
-  public init(isQuiet: Bool = false, format: Format = .plain) {
+  package init(isQuiet: Bool = false, format: Format = .plain) {
     self.isQuiet = isQuiet
     self.format = format
   }
 
   /// Writes one message.
-  public func line(_ text: String) {
+  package func line(_ text: String) {
     event("message", plain: text, fields: [("message", .text(text))])
   }
 
@@ -41,17 +41,17 @@ public struct RunLog: Sendable {
   }
 
   /// The run finished and its results are in `output`.
-  public func finished(output: String) {
+  package func finished(output: String) {
     event("finished", plain: "results in \(output)", fields: [("output", .text(output))])
   }
 
   /// The run was skipped because nothing changed since the last one.
-  public func skipped(_ reason: String) {
+  package func skipped(_ reason: String) {
     event("skipped", plain: "skipped: \(reason)", fields: [("reason", .text(reason))])
   }
 
   /// The command failed with `status`; written even when quiet.
-  public func failed(_ message: String, status: Int32) {
+  package func failed(_ message: String, status: Int32) {
     write(
       format == .json
         ? json("error", [("message", .text(message)), ("exit_code", .integer(Int(status)))])

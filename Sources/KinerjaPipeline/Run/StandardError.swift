@@ -5,9 +5,9 @@
 /// Writes to stderr without ever stopping the program: when stderr is a pipe nobody reads
 /// any more (a closed log collector, `| head`), or a file that cannot grow, the text is
 /// dropped and the run goes on to publish its outputs.
-public enum StandardError {
+package enum StandardError {
   /// Writes `text` as it is (add the line end yourself).
-  public static func write(_ text: String) {
+  package static func write(_ text: String) {
     var bytes = Array(text.utf8)
     bytes.withUnsafeMutableBytes { buffer in
       var offset = 0
@@ -23,7 +23,7 @@ public enum StandardError {
   /// Ignores the signals that a write can raise, SIGPIPE on a closed pipe and SIGXFSZ past
   /// the file-size limit, so that the write fails with an error instead: a closed log pipe
   /// is ignored, and an output that cannot grow is an I/O error (exit 3).
-  public static func ignoreWriteSignals() {
+  package static func ignoreWriteSignals() {
     signal(SIGPIPE, SIG_IGN)
     signal(SIGXFSZ, SIG_IGN)
   }
