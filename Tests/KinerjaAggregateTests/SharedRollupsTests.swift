@@ -10,7 +10,7 @@ import Testing
     var rejects = NoRejects()
     return try ServiceFeedbackCleaner(grain: .month).clean(
       InputReader(kind: .serviceFeedback, path: directory.write("s.csv", text)), rejects: &rejects
-    ).responses
+    ).table
   }
 
   @Test func surveyTotalsCountEachResponseForItsAgencyAndItsUnit() throws {
@@ -54,10 +54,10 @@ import Testing
     var rejects = NoRejects()
     let roster = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: directory.write("e.csv", employees)), rejects: &rejects
-    ).roster
+    ).table
     let participations = try TrainingCleaner().clean(
       InputReader(kind: .training, path: directory.write("t.csv", training)), roster: roster, rejects: &rejects
-    ).participations
+    ).table
     #expect(participations.count == 3)
 
     func keys(_ dimension: Dimension) -> [String?] {

@@ -21,7 +21,7 @@ func makeRoster(count: Int, seed: UInt64, directory: TemporaryDirectory) throws 
   }
   var rejects = NoRejects()
   let input = try InputReader(kind: .employees, path: directory.write("e.csv", lines.joined(separator: "\n")))
-  return try EmployeeCleaner().clean(input, rejects: &rejects).roster
+  return try EmployeeCleaner().clean(input, rejects: &rejects).table
 }
 
 struct NoRejects: RejectRecorder {
@@ -98,7 +98,7 @@ struct Fingerprint: Equatable, Sendable {
     var rejects = NoRejects()
     let roster = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: directory.write("e.csv", text)), rejects: &rejects
-    ).roster
+    ).table
     let units = EmployeeGrouping(level: .unit, roster: roster)
     #expect(units.groupOfEmployee == [0, 1, 0, 2])
     #expect(units.labels.map(\.agencyCode) == ["A", "B", "A"])

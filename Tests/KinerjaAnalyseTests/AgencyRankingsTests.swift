@@ -27,11 +27,11 @@ import Testing
     var rejects = DiscardRejects()
     let roster = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: directory.write("e.csv", employees)), rejects: &rejects
-    ).roster
+    ).table
     let panel = try PerformanceCleaner(grain: .month).clean(
       InputReader(kind: .performance, path: directory.write("p.csv", performance)), roster: roster,
       rejects: &rejects
-    ).panel
+    ).table
     return (roster, panel)
   }
 
@@ -102,11 +102,11 @@ import Testing
     var rejects = UnexpectedRejects()
     let roster = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: directory.write("e.csv", employees)), rejects: &rejects
-    ).roster
+    ).table
     let panel = try PerformanceCleaner(grain: .month).clean(
       InputReader(kind: .performance, path: directory.write("p.csv", performance)), roster: roster,
       rejects: &rejects
-    ).panel
+    ).table
     return (roster, panel)
   }
 

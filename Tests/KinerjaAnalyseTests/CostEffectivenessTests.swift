@@ -21,11 +21,11 @@ import Testing
     var rejects = DiscardRejects()
     let roster = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: directory.write("e.csv", employees)), rejects: &rejects
-    ).roster
+    ).table
     return try TrainingCleaner().clean(
       InputReader(kind: .training, path: directory.write("t.csv", training)), roster: roster,
       rejects: &rejects
-    ).participations
+    ).table
   }
 
   @Test func costsPerParticipantJPAndPoint() throws {

@@ -56,13 +56,13 @@ struct UnexpectedRejects: RejectRecorder {
     let employees = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: "\(folder)/employees.csv"), rejects: &rejects)
     let performance = try PerformanceCleaner(grain: .year).clean(
-      InputReader(kind: .performance, path: "\(folder)/performance.csv"), roster: employees.roster,
+      InputReader(kind: .performance, path: "\(folder)/performance.csv"), roster: employees.table,
       rejects: &rejects)
     let training = try TrainingCleaner().clean(
-      InputReader(kind: .training, path: "\(folder)/training.csv"), roster: employees.roster,
+      InputReader(kind: .training, path: "\(folder)/training.csv"), roster: employees.table,
       rejects: &rejects)
     #expect(employees.tally.accepted == 61 && performance.tally.accepted == 363 && training.tally.accepted == 39)
-    return (performance.panel, training.participations)
+    return (performance.table, training.table)
   }
 
   static func selection(_ variant: String) -> TrainingCohorts.Selection {

@@ -13,7 +13,7 @@ import Testing
     var rejects = DiscardRejects()
     let responses = try ServiceFeedbackCleaner(grain: .month).clean(
       InputReader(kind: .serviceFeedback, path: directory.write("s.csv", text)), rejects: &rejects
-    ).responses
+    ).table
     return SatisfactionRow.rows(from: responses, grain: .quarter, minGroup: minGroup)
   }
 

@@ -46,15 +46,15 @@ struct DiscardRejects: RejectRecorder {
     let employees = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: "\(folder)/employees.csv"), rejects: &rejects)
     let performance = try PerformanceCleaner(grain: .year).clean(
-      InputReader(kind: .performance, path: "\(folder)/performance.csv"), roster: employees.roster,
+      InputReader(kind: .performance, path: "\(folder)/performance.csv"), roster: employees.table,
       rejects: &rejects)
     let training = try TrainingCleaner().clean(
-      InputReader(kind: .training, path: "\(folder)/training.csv"), roster: employees.roster,
+      InputReader(kind: .training, path: "\(folder)/training.csv"), roster: employees.table,
       rejects: &rejects)
     #expect(
       employees.tally.accepted == 500 && performance.tally.accepted == 2500 && training.tally.accepted == 191)
     return try #require(
-      TrainingCohorts(performance: performance.panel, participations: training.participations))
+      TrainingCohorts(performance: performance.table, participations: training.table))
   }
 
   static func reference() throws -> Reference {

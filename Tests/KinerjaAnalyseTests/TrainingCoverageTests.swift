@@ -23,11 +23,11 @@ import Testing
     var rejects = DiscardRejects()
     let roster = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: directory.write("e.csv", employees)), rejects: &rejects
-    ).roster
+    ).table
     let participations = try TrainingCleaner().clean(
       InputReader(kind: .training, path: directory.write("t.csv", training)), roster: roster,
       rejects: &rejects
-    ).participations
+    ).table
     let rows = CoverageRow.rows(
       roster: roster, participations: participations, years: [2023, 2024], minGroup: 5)
     #expect(rows.map { "\($0.agencyCode) \($0.year)" } == ["A 2023", "A 2024", "B 2023", "B 2024"])

@@ -39,19 +39,19 @@ import Testing
       var rejects = DiscardRejects()
       roster = try EmployeeCleaner().clean(
         InputReader(kind: .employees, path: directory.write("e.csv", employees)), rejects: &rejects
-      ).roster
+      ).table
       self.performance = try PerformanceCleaner(grain: .month).clean(
         InputReader(kind: .performance, path: directory.write("p.csv", performance)), roster: roster,
         rejects: &rejects
-      ).panel
+      ).table
       participations = try TrainingCleaner().clean(
         InputReader(kind: .training, path: directory.write("t.csv", training)), roster: roster,
         rejects: &rejects
-      ).participations
+      ).table
       evaluations = try TrainingFeedbackCleaner().clean(
         InputReader(kind: .trainingFeedback, path: directory.write("f.csv", feedback)), roster: roster,
         participations: participations, rejects: &rejects
-      ).evaluations
+      ).table
     }
 
     func rows(_ options: TrainingEffectsOptions, threads: Int = 2) -> [TrainingEffectRow] {
@@ -132,15 +132,15 @@ import Testing
     var rejects = UnexpectedRejects()
     let roster = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: directory.write("e.csv", employees)), rejects: &rejects
-    ).roster
+    ).table
     let panel = try PerformanceCleaner(grain: .month).clean(
       InputReader(kind: .performance, path: directory.write("p.csv", performance)), roster: roster,
       rejects: &rejects
-    ).panel
+    ).table
     let participations = try TrainingCleaner().clean(
       InputReader(kind: .training, path: directory.write("t.csv", training)), roster: roster,
       rejects: &rejects
-    ).participations
+    ).table
     return TrainingEffects(options: options).rows(
       performance: panel, participations: participations, roster: roster, evaluations: nil, threads: threads)
   }

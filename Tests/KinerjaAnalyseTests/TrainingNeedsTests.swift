@@ -37,15 +37,15 @@ import Testing
     var rejects = DiscardRejects()
     let roster = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: directory.write("e.csv", employees)), rejects: &rejects
-    ).roster
+    ).table
     let panel = try PerformanceCleaner(grain: .month).clean(
       InputReader(kind: .performance, path: directory.write("p.csv", performance)), roster: roster,
       rejects: &rejects
-    ).panel
+    ).table
     let participations = try TrainingCleaner().clean(
       InputReader(kind: .training, path: directory.write("t.csv", training)), roster: roster,
       rejects: &rejects
-    ).participations
+    ).table
     let statistics = TrendStatistics(minGroup: 5, firstPeriod: panel.firstPeriod!)
     let trends = TrendAggregator(panel: panel, groupings: [EmployeeGrouping(level: .sector, roster: roster)])
       .summarise(threads: 1) { statistics.row(for: $1, of: $0) }.sorted(by: TrendRow.outputOrder)

@@ -39,7 +39,7 @@ enum Fixture {
   static func roster(_ directory: TemporaryDirectory, _ text: String = employees) throws -> EmployeeRoster {
     var rejects = CollectedRejects()
     let input = try InputReader(kind: .employees, path: directory.write("employees.csv", text))
-    return try EmployeeCleaner().clean(input, rejects: &rejects).roster
+    return try EmployeeCleaner().clean(input, rejects: &rejects).table
   }
 }
 

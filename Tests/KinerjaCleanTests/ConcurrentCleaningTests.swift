@@ -17,7 +17,7 @@ import Testing
     let roster = try EmployeeCleaner().clean(
       try InputReader(kind: .employees, path: Self.sample.appendingPathComponent("pegawai.csv").path),
       rejects: &DiscardedRejects.shared
-    ).roster
+    ).table
     var bytes = [UInt8](try Data(contentsOf: Self.sample.appendingPathComponent("kinerja.csv")))
     let lines = bytes.split(separator: UInt8(ascii: "\n"))
     bytes += lines[1].prefix(18) + Array(";\"Januari\n2023\";80;;;;;\n".utf8)
@@ -28,7 +28,7 @@ import Testing
       var rejects = CollectedRejects()
       let result = try PerformanceCleaner(grain: .month, chunkSize: chunkSize).clean(
         try InputReader(kind: .performance, path: path), roster: roster, threads: threads, rejects: &rejects)
-      return (result.panel, result.tally, rejects)
+      return (result.table, result.tally, rejects)
     }
     let (panel, tally, rejects) = try clean(chunkSize: 1 << 30, threads: 1)
     #expect(tally.rejectedByReason[.duplicatePeriod, default: 0] >= 2)
@@ -63,7 +63,7 @@ extension ConcurrentCleaningTests {
       var rejects = CollectedRejects()
       let result = try EmployeeCleaner(chunkSize: chunkSize).clean(
         try InputReader(kind: .employees, path: path), threads: threads, rejects: &rejects)
-      return (result.roster, result.tally, rejects)
+      return (result.table, result.tally, rejects)
     }
     let (roster, tally, rejects) = try clean(chunkSize: 1 << 30, threads: 1)
     #expect(tally.rejectedByReason[.duplicateEmployee, default: 0] >= 2)

@@ -16,7 +16,8 @@ import Testing
       """
     var rejects = CollectedRejects()
     let input = try InputReader(kind: .employees, path: directory.write("e.csv", text))
-    let (roster, tally, _) = try EmployeeCleaner().clean(input, rejects: &rejects)
+    let cleaned = try EmployeeCleaner().clean(input, rejects: &rejects)
+    let (roster, tally) = (cleaned.table, cleaned.tally)
     #expect(roster.count == 2)
     let index = try #require(roster.index(of: NIP(rawValue: UInt64(nip)!)))
     #expect(roster.agencies[roster.agency[Int(index)]] == "B2")
@@ -39,8 +40,9 @@ import Testing
       """
     var rejects = CollectedRejects()
     let input = try InputReader(kind: .performance, path: directory.write("p.csv", text))
-    let (panel, tally, _) = try PerformanceCleaner(grain: .month).clean(
+    let cleaned = try PerformanceCleaner(grain: .month).clean(
       input, roster: roster, rejects: &rejects)
+    let (panel, tally) = (cleaned.table, cleaned.tally)
     #expect(
       rejects.entries == [.init(input: .performance, line: 2, reason: .duplicatePeriod, column: "period")])
     #expect(panel.periods.map(\.description) == ["2024-03", "2024-04"])
@@ -65,8 +67,9 @@ import Testing
       """
     var rejects = CollectedRejects()
     let input = try InputReader(kind: .performance, path: directory.write("p.csv", text))
-    let (panel, tally, _) = try PerformanceCleaner(grain: .quarter).clean(
+    let cleaned = try PerformanceCleaner(grain: .quarter).clean(
       input, roster: roster, rejects: &rejects)
+    let (panel, tally) = (cleaned.table, cleaned.tally)
     #expect(panel.periods.map(\.description) == ["2024-Q1", "2024-Q2"])
     #expect(panel.scores[0][0] == 85, "mean of the two scored months")
     #expect(panel.ratings[0][0] == Rating.butuhPerbaikan.rawValue, "the latest month's rating")
@@ -94,7 +97,7 @@ import Testing
       """
     var rejects = CollectedRejects()
     let input = try InputReader(kind: .performance, path: directory.write("p.csv", text))
-    let panel = try PerformanceCleaner(grain: .year).clean(input, roster: roster, rejects: &rejects).panel
+    let panel = try PerformanceCleaner(grain: .year).clean(input, roster: roster, rejects: &rejects).table
     #expect(
       panel.ratings[0][0] == Rating.sangatBaik.rawValue,
       "December over Q4 and the year, all ending in December")
@@ -116,7 +119,7 @@ import Testing
     var rejects = CollectedRejects()
     let input = try InputReader(
       kind: .performance, path: directory.write("p.csv", lines.joined(separator: "\n")))
-    let panel = try PerformanceCleaner(grain: .month).clean(input, roster: roster, rejects: &rejects).panel
+    let panel = try PerformanceCleaner(grain: .month).clean(input, roster: roster, rejects: &rejects).table
     let expected: [Rating] = [
       .sangatBaik, .baik, .kurang,
       .baik, .baik, .kurang,
@@ -132,7 +135,7 @@ import Testing
     let text = "nip,period,predikat,hasil_kerja,perilaku_kerja\n\(Fixture.nips[0]),2024-01,Baik,1,1\n"
     var rejects = CollectedRejects()
     let input = try InputReader(kind: .performance, path: directory.write("p.csv", text))
-    let panel = try PerformanceCleaner(grain: .month).clean(input, roster: roster, rejects: &rejects).panel
+    let panel = try PerformanceCleaner(grain: .month).clean(input, roster: roster, rejects: &rejects).table
     #expect(panel.ratings[0][0] == Rating.baik.rawValue)
   }
 

@@ -32,8 +32,9 @@ import Testing
       """
     var rejects = CollectedRejects()
     let input = try InputReader(kind: .performance, path: directory.write("p.csv", text))
-    let (panel, tally, _) = try PerformanceCleaner(grain: .month, periods: range).clean(
+    let cleaned = try PerformanceCleaner(grain: .month, periods: range).clean(
       input, roster: roster, rejects: &rejects)
+    let (panel, tally) = (cleaned.table, cleaned.tally)
     #expect(rejects.entries.map(\.line) == [3, 4, 5])
     #expect(rejects.entries.allSatisfy { $0.reason == .periodOutOfRange && $0.column == "period" })
     #expect(panel.periods.first?.description == "2020-01" && panel.periods.last?.description == "2024-01")

@@ -121,7 +121,7 @@ struct ReasonCase: CustomTestStringConvertible, Sendable {
           "training.csv", "nip,program_id,method,start_date\n\(Self.nip),P1,klasikal,01/01/2024\n"))
       var ignored = CollectedRejects()
       let participations = try TrainingCleaner().clean(training, roster: roster, rejects: &ignored)
-        .participations
+        .table
       tally = try TrainingFeedbackCleaner().clean(
         input, roster: roster, participations: participations, rejects: &rejects
       ).tally
@@ -155,7 +155,8 @@ struct ReasonCase: CustomTestStringConvertible, Sendable {
       """
     var rejects = CollectedRejects()
     let input = try InputReader(kind: .employees, path: directory.write("e.csv", text))
-    let (roster, tally, _) = try EmployeeCleaner().clean(input, rejects: &rejects)
+    let cleaned = try EmployeeCleaner().clean(input, rejects: &rejects)
+    let (roster, tally) = (cleaned.table, cleaned.tally)
     #expect(roster.count == 1)
     #expect(
       rejects.entries.map(\.reason) == [

@@ -39,7 +39,7 @@ private func appraisalsWithRoster() throws -> (roster: EmployeeRoster, appraisal
   }
   var rejects = IgnoredRejects()
   let roster = try EmployeeCleaner().clean(InputReader(kind: .employees, path: rosterPath), rejects: &rejects)
-    .roster
+    .table
   return (roster, appraisalPath)
 }
 
@@ -147,7 +147,7 @@ let benchmarks: @Sendable () -> Void = {
     var rejects = IgnoredRejects()
     let roster = try EmployeeCleaner().clean(
       InputReader(kind: .employees, path: directory), rejects: &rejects
-    ).roster
+    ).table
     var state: UInt64 = 7
     let scores = (0..<12).map { _ in
       (0..<roster.count).map { _ -> Double in

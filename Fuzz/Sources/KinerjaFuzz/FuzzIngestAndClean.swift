@@ -57,7 +57,7 @@ final class FuzzFiles: Sendable {
       contents: Data("nip,agency_code,region\n198001012005011001,A1,R1\n198502022010012002,A2,R1\n".utf8))
     var rejects = FuzzRejects()
     roster = try! EmployeeCleaner().clean(InputReader(kind: .employees, path: employees), rejects: &rejects)
-      .roster
+      .table
   }
 }
 

@@ -30,17 +30,15 @@ public struct PerformanceCleaner {
   public func clean(
     _ input: InputReader, roster: EmployeeRoster, threads: Int = 1, rejects: inout some RejectRecorder,
     progress: ((Int64) -> Void)? = nil
-  ) throws -> (panel: PerformancePanel, tally: InputTally, fingerprint: InputFingerprint) {
-    let mapping = input.mapping
-    let mark = input.dialect.decimalMark
-    let nip = ColumnReader("nip", in: mapping)
-    let period = ColumnReader("period", in: mapping)
-    let score = ColumnReader("score", in: mapping)
-    let rating = ColumnReader("rating", in: mapping)
-    let results = ColumnReader("results_rating", in: mapping)
-    let behaviour = ColumnReader("behaviour_rating", in: mapping)
-    let cases = ColumnReader("cases", in: mapping)
-    let processingDays = ColumnReader("processing_days", in: mapping)
+  ) throws -> CleanedInput<PerformancePanel> {
+    let nip = ColumnReader("nip", of: input)
+    let period = ColumnReader("period", of: input)
+    let score = ColumnReader("score", of: input)
+    let rating = ColumnReader("rating", of: input)
+    let results = ColumnReader("results_rating", of: input)
+    let behaviour = ColumnReader("behaviour_rating", of: input)
+    let cases = ColumnReader("cases", of: input)
+    let processingDays = ColumnReader("processing_days", of: input)
     let grain = grain
     let periods = periods
 
@@ -51,14 +49,13 @@ public struct PerformanceCleaner {
     var (tally, fingerprint) = try pass.run(
       threads: threads, chunkSize: chunkSize, rejects: &rejects, makeAccepted: { AppraisalBatch() },
       accept: { record, batch throws(Rejection) in
-        let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
-        guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
+        let employee = try nip.employee(record, in: roster)!
         let raw = try period.converted(record, required: true, else: .invalidPeriod) { $0.period() }!
         guard raw.rolled(to: grain) != nil else { throw Rejection(.periodCoarserThanGrain, column: "period") }
         if let periods, !periods.contains(raw) {
           throw Rejection(.periodOutOfRange, column: "period", detail: "allowed: \(periods)")
         }
-        let value = try score.number(record, mark: mark, in: 0...120, outOfRange: .scoreOutOfRange)
+        let value = try score.number(record, in: 0...120, outOfRange: .scoreOutOfRange)
         var ratingValue = try rating.converted(record, else: .unknownValue) {
           Rating.vocabulary.value(of: $0)
         }
@@ -77,7 +74,7 @@ public struct PerformanceCleaner {
         if let count = try cases.converted(record, else: .invalidNumber, { $0.integer() }), count < 0 {
           throw Rejection(.valueOutOfRange, column: "cases")
         }
-        _ = try processingDays.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
+        _ = try processingDays.number(record, in: 0...Double.greatestFiniteMagnitude)
 
         batch.append(employee: employee, period: raw, score: value, rating: ratingValue, line: record.line)
       },
@@ -90,6 +87,6 @@ public struct PerformanceCleaner {
         purpose: "\(input.path): the employee × period store (\(roster.count) employees × \(size.periods) "
           + "\(grain.rawValue) periods)", needed: size.bytes, limit: limit)
     }
-    return (store.panel(grain: grain), tally, fingerprint)
+    return CleanedInput(table: store.panel(grain: grain), tally: tally, fingerprint: fingerprint)
   }
 }

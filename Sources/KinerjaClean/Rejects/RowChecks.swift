@@ -42,10 +42,13 @@ struct RowChecks {
 struct ColumnReader {
   let name: String
   let position: Int?
+  /// The input's decimal mark, for numbers.
+  let mark: UInt8
 
-  init(_ name: String, in mapping: HeaderMapping) {
+  init(_ name: String, of input: InputReader) {
     self.name = name
-    self.position = mapping.position(of: name)
+    self.position = input.mapping.position(of: name)
+    self.mark = input.dialect.decimalMark
   }
 
   /// The field, or `nil` when the column is absent or the value is a missing marker.
@@ -77,7 +80,7 @@ struct ColumnReader {
   /// A decimal number within `range`; outside it is `outOfRange`.
   @inline(__always)
   func number(
-    _ record: CSVRecord, mark: UInt8, in range: ClosedRange<Double>,
+    _ record: CSVRecord, in range: ClosedRange<Double>,
     outOfRange: RejectReason = .valueOutOfRange
   ) throws(Rejection) -> Double? {
     guard let value = try converted(record, else: .invalidNumber, { $0.decimal(mark: mark) }) else {
@@ -85,5 +88,15 @@ struct ColumnReader {
     }
     guard range.contains(value) else { throw Rejection(outOfRange, column: name) }
     return value
+  }
+
+  /// The roster index of the employee the record's NIP names; a bad NIP is `invalid_nip`,
+  /// one the roster does not know `unknown_employee`. `nil` only when the column is
+  /// optional (`required` false) and the value missing.
+  @inline(__always)
+  func employee(_ record: CSVRecord, in roster: EmployeeRoster, required: Bool = true) throws(Rejection) -> Int32? {
+    guard let id = try converted(record, required: required, else: .invalidNIP, { NIP($0) }) else { return nil }
+    guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: name) }
+    return employee
   }
 }

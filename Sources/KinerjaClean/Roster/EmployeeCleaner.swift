@@ -17,18 +17,17 @@ public struct EmployeeCleaner {
   public func clean(
     _ input: InputReader, threads: Int = 1, rejects: inout some RejectRecorder,
     progress: ((Int64) -> Void)? = nil
-  ) throws -> (roster: EmployeeRoster, tally: InputTally, fingerprint: InputFingerprint) {
-    let mapping = input.mapping
-    let nip = ColumnReader("nip", in: mapping)
-    let agencyCode = ColumnReader("agency_code", in: mapping)
-    let agencyName = ColumnReader("agency_name", in: mapping)
-    let unit = ColumnReader("unit", in: mapping)
-    let region = ColumnReader("region", in: mapping)
-    let sector = ColumnReader("sector", in: mapping)
-    let grade = ColumnReader("grade", in: mapping)
-    let positionType = ColumnReader("position_type", in: mapping)
-    let birthDate = ColumnReader("birth_date", in: mapping)
-    let gender = ColumnReader("gender", in: mapping)
+  ) throws -> CleanedInput<EmployeeRoster> {
+    let nip = ColumnReader("nip", of: input)
+    let agencyCode = ColumnReader("agency_code", of: input)
+    let agencyName = ColumnReader("agency_name", of: input)
+    let unit = ColumnReader("unit", of: input)
+    let region = ColumnReader("region", of: input)
+    let sector = ColumnReader("sector", of: input)
+    let grade = ColumnReader("grade", of: input)
+    let positionType = ColumnReader("position_type", of: input)
+    let birthDate = ColumnReader("birth_date", of: input)
+    let gender = ColumnReader("gender", of: input)
 
     var roster = EmployeeRoster()
     var merger = EmployeeMerger()
@@ -65,7 +64,7 @@ public struct EmployeeCleaner {
     roster.agencyNames = merger.nameOfAgency.map { $0 < 0 ? "" : merger.names[$0] }
     try pass.rejectReplaced(
       lines: merger.duplicates, reason: .duplicateEmployee, column: "nip", tally: &tally, rejects: &rejects)
-    return (roster, tally, fingerprint)
+    return CleanedInput(table: roster, tally: tally, fingerprint: fingerprint)
   }
 }
 

@@ -18,13 +18,12 @@ public struct ServiceFeedbackCleaner {
   /// Reads every row of `input`.
   public func clean(
     _ input: InputReader, rejects: inout some RejectRecorder, progress: ((Int64) -> Void)? = nil
-  ) throws -> (responses: SurveyResponses, tally: InputTally, fingerprint: InputFingerprint) {
-    let mapping = input.mapping
-    let agencyCode = ColumnReader("agency_code", in: mapping)
-    let unit = ColumnReader("unit", in: mapping)
-    let date = ColumnReader("date", in: mapping)
-    let period = ColumnReader("period", in: mapping)
-    let elements = (1...SurveyResponses.elementCount).map { ColumnReader("u\($0)", in: mapping) }
+  ) throws -> CleanedInput<SurveyResponses> {
+    let agencyCode = ColumnReader("agency_code", of: input)
+    let unit = ColumnReader("unit", of: input)
+    let date = ColumnReader("date", of: input)
+    let period = ColumnReader("period", of: input)
+    let elements = (1...SurveyResponses.elementCount).map { ColumnReader("u\($0)", of: input) }
     let grain = grain
     let periods = periods
 
@@ -63,6 +62,6 @@ public struct ServiceFeedbackCleaner {
       responses.period.append(surveyPeriod)
       responses.answers.append(contentsOf: answers)
     }
-    return (responses, tally, fingerprint)
+    return CleanedInput(table: responses, tally: tally, fingerprint: fingerprint)
   }
 }

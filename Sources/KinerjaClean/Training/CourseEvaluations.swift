@@ -29,14 +29,12 @@ public struct TrainingFeedbackCleaner {
   public func clean(
     _ input: InputReader, roster: EmployeeRoster, participations: ParticipationTable?,
     rejects: inout some RejectRecorder, progress: ((Int64) -> Void)? = nil
-  ) throws -> (evaluations: CourseEvaluations, tally: InputTally, fingerprint: InputFingerprint) {
-    let mapping = input.mapping
-    let mark = input.dialect.decimalMark
-    let programID = ColumnReader("program_id", in: mapping)
-    let nip = ColumnReader("nip", in: mapping)
-    let date = ColumnReader("date", in: mapping)
-    let aspects = ["material", "instructor", "method", "facilities"].map { ColumnReader($0, in: mapping) }
-    let overall = ColumnReader("overall", in: mapping)
+  ) throws -> CleanedInput<CourseEvaluations> {
+    let programID = ColumnReader("program_id", of: input)
+    let nip = ColumnReader("nip", of: input)
+    let date = ColumnReader("date", of: input)
+    let aspects = ["material", "instructor", "method", "facilities"].map { ColumnReader($0, of: input) }
+    let overall = ColumnReader("overall", of: input)
     var programs = participations?.programs ?? LabelTable()
 
     var evaluations = CourseEvaluations()
@@ -53,21 +51,17 @@ public struct TrainingFeedbackCleaner {
       } else {
         programIndex = programs.intern(program)
       }
-      var employee: Int32 = -1
-      if let id = try nip.converted(record, else: .invalidNIP, { NIP($0) }) {
-        guard let index = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
-        employee = index
-      }
+      let employee = try nip.employee(record, in: roster, required: false) ?? -1
       _ = try date.converted(record, else: .invalidDate) { $0.date() }
       for (index, aspect) in aspects.enumerated() {
-        scores[index] = try aspect.number(record, mark: mark, in: 1...5) ?? .nan
+        scores[index] = try aspect.number(record, in: 1...5) ?? .nan
       }
       let given = scores.filter { !$0.isNaN }
       guard !given.isEmpty else {
         throw Rejection(.missingRequired, column: "material", detail: "no aspect rated")
       }
       let overallValue =
-        try overall.number(record, mark: mark, in: 1...5) ?? given.reduce(0, +) / Double(given.count)
+        try overall.number(record, in: 1...5) ?? given.reduce(0, +) / Double(given.count)
       evaluations.program.append(programIndex)
       evaluations.employee.append(employee)
       evaluations.material.append(scores[0])
@@ -76,6 +70,6 @@ public struct TrainingFeedbackCleaner {
       evaluations.facilities.append(scores[3])
       evaluations.overall.append(overallValue)
     }
-    return (evaluations, tally, fingerprint)
+    return CleanedInput(table: evaluations, tally: tally, fingerprint: fingerprint)
   }
 }

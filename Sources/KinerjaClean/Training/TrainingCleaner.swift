@@ -8,22 +8,20 @@ public struct TrainingCleaner {
   public func clean(
     _ input: InputReader, roster: EmployeeRoster, rejects: inout some RejectRecorder,
     progress: ((Int64) -> Void)? = nil
-  ) throws -> (participations: ParticipationTable, tally: InputTally, fingerprint: InputFingerprint) {
-    let mapping = input.mapping
-    let mark = input.dialect.decimalMark
-    let nip = ColumnReader("nip", in: mapping)
-    let programID = ColumnReader("program_id", in: mapping)
-    let programName = ColumnReader("program_name", in: mapping)
-    let method = ColumnReader("method", in: mapping)
-    let topic = ColumnReader("topic", in: mapping)
-    let provider = ColumnReader("provider", in: mapping)
-    let startDate = ColumnReader("start_date", in: mapping)
-    let endDate = ColumnReader("end_date", in: mapping)
-    let hours = ColumnReader("hours_jp", in: mapping)
-    let cost = ColumnReader("cost_idr", in: mapping)
-    let status = ColumnReader("status", in: mapping)
-    let preTest = ColumnReader("pre_test", in: mapping)
-    let postTest = ColumnReader("post_test", in: mapping)
+  ) throws -> CleanedInput<ParticipationTable> {
+    let nip = ColumnReader("nip", of: input)
+    let programID = ColumnReader("program_id", of: input)
+    let programName = ColumnReader("program_name", of: input)
+    let method = ColumnReader("method", of: input)
+    let topic = ColumnReader("topic", of: input)
+    let provider = ColumnReader("provider", of: input)
+    let startDate = ColumnReader("start_date", of: input)
+    let endDate = ColumnReader("end_date", of: input)
+    let hours = ColumnReader("hours_jp", of: input)
+    let cost = ColumnReader("cost_idr", of: input)
+    let status = ColumnReader("status", of: input)
+    let preTest = ColumnReader("pre_test", of: input)
+    let postTest = ColumnReader("post_test", of: input)
 
     var table = ParticipationTable()
     // Programme names as label ids while reading; made into strings once, at the end.
@@ -31,8 +29,7 @@ public struct TrainingCleaner {
     var nameOfProgram: [Int32] = []
     let (tally, fingerprint) = try CleaningPass(input: input, progress: progress).run(rejects: &rejects) {
       record throws(Rejection) in
-      let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
-      guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: "nip") }
+      let employee = try nip.employee(record, in: roster)!
       let program = try programID.required(record)
       let methodValue = try method.converted(record, required: true, else: .unknownValue) {
         TrainingMethod.vocabulary.value(of: $0)
@@ -40,15 +37,15 @@ public struct TrainingCleaner {
       let start = try startDate.converted(record, required: true, else: .invalidDate) { $0.date() }!
       let end = try endDate.converted(record, else: .invalidDate) { $0.date() } ?? start
       guard end >= start else { throw Rejection(.invalidDates, column: "end_date") }
-      let hoursValue = try hours.number(record, mark: mark, in: 0...Double.greatestFiniteMagnitude)
-      let costValue = try cost.converted(record, else: .invalidNumber) { $0.money(mark: mark) }
+      let hoursValue = try hours.number(record, in: 0...Double.greatestFiniteMagnitude)
+      let costValue = try cost.converted(record, else: .invalidNumber) { $0.money(mark: cost.mark) }
       if let costValue, costValue < 0 { throw Rejection(.valueOutOfRange, column: "cost_idr") }
       let statusValue =
         try status.converted(record, else: .unknownValue) {
           TrainingStatus.vocabulary.value(of: $0)
         } ?? .completed
-      let pre = try preTest.number(record, mark: mark, in: 0...100)
-      let post = try postTest.number(record, mark: mark, in: 0...100)
+      let pre = try preTest.number(record, in: 0...100)
+      let post = try postTest.number(record, in: 0...100)
 
       let programIndex = table.programs.intern(program)
       if Int(programIndex) == nameOfProgram.count { nameOfProgram.append(-1) }
@@ -67,6 +64,6 @@ public struct TrainingCleaner {
       table.postTest.append(post ?? .nan)
     }
     table.programNames = nameOfProgram.map { $0 < 0 ? "" : names[$0] }
-    return (table, tally, fingerprint)
+    return CleanedInput(table: table, tally: tally, fingerprint: fingerprint)
   }
 }

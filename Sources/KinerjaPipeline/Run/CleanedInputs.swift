@@ -31,26 +31,27 @@ struct CleanedInputs: Sendable {
       let fingerprint: InputFingerprint
       switch input.kind {
       case .employees:
-        (result.roster, tally, fingerprint) = try EmployeeCleaner(chunkSize: pipeline.chunkSize).clean(
+        let cleaned = try EmployeeCleaner(chunkSize: pipeline.chunkSize).clean(
           reader, threads: threads, rejects: &rejects, progress: progress)
+        (result.roster, tally, fingerprint) = (cleaned.table, cleaned.tally, cleaned.fingerprint)
       case .performance:
-        (result.panel, tally, fingerprint) = try PerformanceCleaner(grain: pipeline.grain, chunkSize: pipeline.chunkSize, periods: periods).clean(
+        let cleaner = PerformanceCleaner(grain: pipeline.grain, chunkSize: pipeline.chunkSize, periods: periods)
+        let cleaned = try cleaner.clean(
           reader, roster: result.roster, threads: threads, rejects: &rejects, progress: progress)
+        (result.panel, tally, fingerprint) = (cleaned.table, cleaned.tally, cleaned.fingerprint)
       case .training:
         let cleaned = try TrainingCleaner().clean(
           reader, roster: result.roster, rejects: &rejects, progress: progress)
-        (result.participations, tally, fingerprint) = (
-          cleaned.participations, cleaned.tally, cleaned.fingerprint
-        )
+        (result.participations, tally, fingerprint) = (cleaned.table, cleaned.tally, cleaned.fingerprint)
       case .serviceFeedback:
         let cleaned = try ServiceFeedbackCleaner(grain: pipeline.grain, periods: periods).clean(
           reader, rejects: &rejects, progress: progress)
-        (result.responses, tally, fingerprint) = (cleaned.responses, cleaned.tally, cleaned.fingerprint)
+        (result.responses, tally, fingerprint) = (cleaned.table, cleaned.tally, cleaned.fingerprint)
       case .trainingFeedback:
         let cleaned = try TrainingFeedbackCleaner().clean(
           reader, roster: result.roster, participations: result.participations, rejects: &rejects,
           progress: progress)
-        (result.evaluations, tally, fingerprint) = (cleaned.evaluations, cleaned.tally, cleaned.fingerprint)
+        (result.evaluations, tally, fingerprint) = (cleaned.table, cleaned.tally, cleaned.fingerprint)
       }
       let seconds = Date().timeIntervalSince(started)
       stages.append(.init(stage: "ingest+clean \(input.kind.rawValue)", seconds: seconds))
