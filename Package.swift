@@ -2,10 +2,11 @@
 //
 // Kinerja: civil-service performance and training evidence from agency exports.
 //
-// The pipeline is staged; each stage is a library with a narrow public API:
+// The pipeline is staged; each stage is a library target:
 //   ingest → clean → aggregate → analyse → export,
 // wired together from a pipeline file by KinerjaPipeline and driven by the
-// `kinerja` command-line tool.
+// `kinerja` command-line tool. Stages reach each other through `package` declarations;
+// the vended libraries' `public` API is what the Benchmarks and Fuzz packages use.
 
 import PackageDescription
 

@@ -25,7 +25,7 @@ public enum IngestError: Error, Sendable, Equatable, CustomStringConvertible {
   case unknownCanonicalColumn(path: String, input: String, column: String, known: [String])
 
   /// Whether the problem lies in the data (exit 1) rather than in reading the file (exit 3).
-  public var isDataProblem: Bool {
+  package var isDataProblem: Bool {
     switch self {
     case .cannotOpen, .readFailed, .changedWhileReading: false
     default: true

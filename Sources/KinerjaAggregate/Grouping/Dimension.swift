@@ -25,7 +25,7 @@ public enum Dimension: String, CaseIterable, Sendable, Codable {
   ]
 
   /// Whether the dimension is an attribute of the training programme rather than of the employee.
-  public var isProgrammeAttribute: Bool {
+  package var isProgrammeAttribute: Bool {
     switch self {
     case .program, .method, .topic, .provider: true
     case .nation, .region, .agency, .unit, .sector, .grade, .positionType: false

@@ -3,27 +3,27 @@ public import KinerjaClean
 /// The group each employee belongs to at one trend level, and the groups' labels.
 public struct EmployeeGrouping: Sendable {
   /// A group as outputs name it.
-  public struct Label: Sendable, Equatable {
+  package struct Label: Sendable, Equatable {
     /// The group's key: a code, a region, a grade … (`all` for the nation).
-    public var key: String
+    package var key: String
     /// A readable name (the agency name for agencies; otherwise the key).
-    public var name: String
+    package var name: String
     /// The agency a unit belongs to; empty for other levels.
-    public var agencyCode: String
+    package var agencyCode: String
   }
 
   /// The value outputs show for an employee whose attribute the export left empty.
-  public static let missingKey = "(missing)"
+  package static let missingKey = "(missing)"
 
   /// The level grouped by: one of ``Dimension/rosterLevels``.
-  public let level: Dimension
+  package let level: Dimension
   /// Each employee's group id (an index into `labels`).
-  public let groupOfEmployee: [Int32]
+  package let groupOfEmployee: [Int32]
   /// The groups' labels, by group id.
-  public let labels: [Label]
+  package let labels: [Label]
   /// The group of employees whose attribute the export left empty (labelled ``missingKey``),
   /// if the level has one.
-  public let missingGroup: Int32?
+  package let missingGroup: Int32?
 
   /// Groups the roster's employees at `level`, a roster level (not a programme attribute).
   public init(level: Dimension, roster: EmployeeRoster) {
@@ -77,7 +77,7 @@ public struct EmployeeGrouping: Sendable {
   }
 
   /// The number of groups.
-  public var count: Int { labels.count }
+  package var count: Int { labels.count }
 
   private static func byLabel(_ ids: [Int32], table: LabelTable) -> ([Int32], [Label]) {
     let missing = Int32(table.count)

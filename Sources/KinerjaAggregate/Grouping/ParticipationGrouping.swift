@@ -1,18 +1,18 @@
-public import KinerjaClean
+package import KinerjaClean
 
 /// The group each training participation belongs to along one dimension: an attribute of
 /// its programme (programme, method, topic, provider) or its employee's roster group.
-public struct ParticipationGrouping: Sendable {
+package struct ParticipationGrouping: Sendable {
   /// The dimension grouped by.
-  public let dimension: Dimension
+  package let dimension: Dimension
   /// Each participation's group id (an index into `keys`); −1 where the export left the
   /// attribute empty.
-  public let groupOfParticipation: [Int32]
+  package let groupOfParticipation: [Int32]
   /// The groups' keys, by group id: a programme id, a method, a topic, an agency code …
-  public let keys: [String]
+  package let keys: [String]
 
   /// Groups `participations` by `dimension`.
-  public init(dimension: Dimension, participations: ParticipationTable, roster: EmployeeRoster) {
+  package init(dimension: Dimension, participations: ParticipationTable, roster: EmployeeRoster) {
     self.dimension = dimension
     switch dimension {
     case .program:
@@ -41,5 +41,5 @@ public struct ParticipationGrouping: Sendable {
   }
 
   /// The number of groups.
-  public var count: Int { keys.count }
+  package var count: Int { keys.count }
 }

@@ -4,17 +4,17 @@
 /// reorder it (to select quantiles).
 public struct GroupSample {
   /// The group's id in its level's `EmployeeGrouping`.
-  public let group: Int32
+  package let group: Int32
   /// The period's position in the panel (0 = the panel's first period).
-  public let periodOffset: Int
+  package let periodOffset: Int
   /// Employees with any appraisal (a score or a rating) in the period.
-  public let employees: Int
+  package let employees: Int
   /// The employees' scores (employees without a score left out).
   public let scores: UnsafeMutableBufferPointer<Double>
   /// How many employees had each rating, indexed by ordinal 1–5 (index 0 unused).
-  public let ratingCounts: [Int]
+  package let ratingCounts: [Int]
 
-  public init(
+  package init(
     group: Int32, periodOffset: Int, employees: Int, scores: UnsafeMutableBufferPointer<Double>,
     ratingCounts: [Int]
   ) {
@@ -26,5 +26,5 @@ public struct GroupSample {
   }
 
   /// Employees with a rating.
-  public var rated: Int { ratingCounts.reduce(0, +) }
+  package var rated: Int { ratingCounts.reduce(0, +) }
 }

@@ -10,9 +10,9 @@ public import KinerjaClean
 /// for every thread count, byte for byte.
 public struct TrendAggregator: Sendable {
   /// The rolled-up appraisals.
-  public let panel: PerformancePanel
+  package let panel: PerformancePanel
   /// One grouping per level, in output order.
-  public let groupings: [EmployeeGrouping]
+  package let groupings: [EmployeeGrouping]
 
   public init(panel: PerformancePanel, groupings: [EmployeeGrouping]) {
     self.panel = panel

@@ -1,18 +1,18 @@
-public import KinerjaClean
+package import KinerjaClean
 
 /// What each employee's appraisals of one year add up to: the mean score and the last
 /// rating, as rankings and training needs read them.
-public struct AppraisalYear: Sendable {
-  public let year: Int
+package struct AppraisalYear: Sendable {
+  package let year: Int
   /// The panel's period offsets that lie in the year, in order.
-  public let periods: [Int]
+  package let periods: [Int]
   /// Each employee's mean over the year's scored periods (summed in period order); NaN
   /// when no period has a score.
-  public let meanScore: [Double]
+  package let meanScore: [Double]
   /// Each employee's last rating of the year (`Rating.rawValue`); 0 when there is none.
-  public let lastRating: [UInt8]
+  package let lastRating: [UInt8]
 
-  public init(panel: PerformancePanel, year: Int) {
+  package init(panel: PerformancePanel, year: Int) {
     self.year = year
     periods = panel.periods.indices.filter { panel.periods[$0].year == year }
     var means = [Double](repeating: .nan, count: panel.employees)

@@ -1,24 +1,24 @@
-public import KinerjaClean
-public import KinerjaIngest
+package import KinerjaClean
+package import KinerjaIngest
 
 /// The roll-ups several analyses share, each made on first use and then kept, so one run
 /// computes each once: employees per agency, each year's appraisals per employee,
 /// training per employee and agency by year, and the citizens' survey sums per agency.
 ///
 /// Not for concurrent use: the analyse stage asks for roll-ups from one thread.
-public final class Rollups: @unchecked Sendable {
-  public let roster: EmployeeRoster
-  public let panel: PerformancePanel
-  public let participations: ParticipationTable?
-  public let responses: SurveyResponses?
+package final class Rollups: @unchecked Sendable {
+  package let roster: EmployeeRoster
+  package let panel: PerformancePanel
+  package let participations: ParticipationTable?
+  package let responses: SurveyResponses?
   /// The grain survey periods are rolled up to (the IKM's reporting grain).
-  public let surveyGrain: Grain
+  package let surveyGrain: Grain
   private var years: [Int: AppraisalYear] = [:]
   private var training: TrainingYears?
   private var headcount: [Int]?
   private var survey: SurveyTotals?
 
-  public init(
+  package init(
     roster: EmployeeRoster, panel: PerformancePanel, participations: ParticipationTable?,
     responses: SurveyResponses? = nil, surveyGrain: Grain = .quarter
   ) {
@@ -30,7 +30,7 @@ public final class Rollups: @unchecked Sendable {
   }
 
   /// Employees per agency id, over the whole roster.
-  public var employeesPerAgency: [Int] {
+  package var employeesPerAgency: [Int] {
     if let headcount { return headcount }
     var counts = [Int](repeating: 0, count: roster.agencies.count)
     for agency in roster.agency { counts[Int(agency)] += 1 }
@@ -39,7 +39,7 @@ public final class Rollups: @unchecked Sendable {
   }
 
   /// Each employee's mean score and last rating in `year`.
-  public func appraisals(in year: Int) -> AppraisalYear {
+  package func appraisals(in year: Int) -> AppraisalYear {
     if let made = years[year] { return made }
     let made = AppraisalYear(panel: panel, year: year)
     years[year] = made
@@ -47,7 +47,7 @@ public final class Rollups: @unchecked Sendable {
   }
 
   /// Training by year; `nil` when the run has no training input.
-  public var trainingYears: TrainingYears? {
+  package var trainingYears: TrainingYears? {
     guard let participations else { return nil }
     if let training { return training }
     let made = TrainingYears(participations: participations, roster: roster)
@@ -57,7 +57,7 @@ public final class Rollups: @unchecked Sendable {
 
   /// The survey answers summed per agency, service unit and period at ``surveyGrain``;
   /// `nil` when the run has no survey input.
-  public var surveyTotals: SurveyTotals? {
+  package var surveyTotals: SurveyTotals? {
     guard let responses else { return nil }
     if let survey { return survey }
     let made = SurveyTotals(responses: responses, grain: surveyGrain)

@@ -1,5 +1,5 @@
-public import KinerjaClean
-public import KinerjaIngest
+package import KinerjaClean
+package import KinerjaIngest
 
 /// Citizens' survey answers summed per agency, per service unit and per period: the sums
 /// the satisfaction index (IKM) of a group is computed from.
@@ -7,38 +7,38 @@ public import KinerjaIngest
 /// Every response counts for its agency and, when it names one, for its service unit too.
 /// Survey periods are rolled up to the reporting grain; a survey period coarser than the
 /// grain stays as stated.
-public struct SurveyTotals: Sendable {
+package struct SurveyTotals: Sendable {
   /// An agency (`unit` < 0) or a service unit within its agency, in one period.
-  public struct Key: Hashable, Sendable {
+  package struct Key: Hashable, Sendable {
     /// The agency's id in the survey export's own agency table.
-    public var agency: Int32
+    package var agency: Int32
     /// The service unit's id in the survey export's unit table; −1 for the agency as a whole.
-    public var unit: Int32
-    public var period: Period
+    package var unit: Int32
+    package var period: Period
 
-    public init(agency: Int32, unit: Int32, period: Period) {
+    package init(agency: Int32, unit: Int32, period: Period) {
       self.agency = agency
       self.unit = unit
       self.period = period
     }
 
     /// Whether the key is an agency as a whole rather than one of its service units.
-    public var isAgency: Bool { unit < 0 }
+    package var isAgency: Bool { unit < 0 }
   }
 
   /// The sums of one key's responses.
-  public struct Totals: Sendable {
-    public internal(set) var respondents = 0
+  package struct Totals: Sendable {
+    package internal(set) var respondents = 0
     /// Σ of the 1–4 answers to elements u1 … u9.
-    public internal(set) var elementSums = [Int](repeating: 0, count: SurveyResponses.elementCount)
+    package internal(set) var elementSums = [Int](repeating: 0, count: SurveyResponses.elementCount)
     /// Answers given to each element (unanswered elements are left out).
-    public internal(set) var elementAnswers = [Int](repeating: 0, count: SurveyResponses.elementCount)
+    package internal(set) var elementAnswers = [Int](repeating: 0, count: SurveyResponses.elementCount)
     /// Σ and Σ² of the respondents' own scores: 25 × the mean of the elements each answered.
-    public internal(set) var ownScoreSum = 0.0
-    public internal(set) var ownScoreSquares = 0.0
+    package internal(set) var ownScoreSum = 0.0
+    package internal(set) var ownScoreSquares = 0.0
 
     /// Each element's mean answer (NRR); nil where nobody answered it.
-    public var elementMeans: [Double?] {
+    package var elementMeans: [Double?] {
       zip(elementSums, elementAnswers).map { sum, answers in answers > 0 ? Double(sum) / Double(answers) : nil }
     }
 
@@ -53,16 +53,16 @@ public struct SurveyTotals: Sendable {
   }
 
   /// The grain periods were rolled up to.
-  public let grain: Grain
+  package let grain: Grain
   /// The totals of every agency and service unit that has responses, per period.
-  public let totals: [Key: Totals]
+  package let totals: [Key: Totals]
   /// The survey export's agency codes, by the ids in ``Key/agency``.
-  public let agencies: LabelTable
+  package let agencies: LabelTable
   /// The survey export's service units, by the ids in ``Key/unit``.
-  public let units: LabelTable
+  package let units: LabelTable
 
   /// Sums `responses` per agency, service unit and period rolled up to `grain`.
-  public init(responses: SurveyResponses, grain: Grain) {
+  package init(responses: SurveyResponses, grain: Grain) {
     let elements = SurveyResponses.elementCount
     var totals: [Key: Totals] = [:]
     for index in 0..<responses.count {
@@ -100,7 +100,7 @@ public struct SurveyTotals: Sendable {
   /// Each agency's answers over the periods of `year`, by the survey's agency code.
   ///
   /// The own-score sums are not carried over: only the element sums are exact in any order.
-  public func agencyAnswers(in year: Int) -> [String: Totals] {
+  package func agencyAnswers(in year: Int) -> [String: Totals] {
     var byAgency: [String: Totals] = [:]
     for (key, entry) in totals where key.isAgency && key.period.year == year {
       byAgency[agencies[key.agency], default: Totals()].addAnswers(of: entry)

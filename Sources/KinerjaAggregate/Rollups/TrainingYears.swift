@@ -1,15 +1,15 @@
-public import KinerjaClean
+package import KinerjaClean
 
 /// Training rolled up by the year of its end date: completed JP per employee and spend
 /// per agency, as coverage and training needs read them.
-public struct TrainingYears: Sendable {
+package struct TrainingYears: Sendable {
   /// Year → employee → JP of the trainings completed that year, summed in participation
   /// order (a missing JP counts 0), so the sums are the same bits on every run.
-  public let completedJP: [Int: [Int32: Double]]
+  package let completedJP: [Int: [Int32: Double]]
   /// Year → agency → rupiah spent on participations of any status (a missing cost counts 0).
-  public let spendByAgency: [Int: [Int32: Double]]
+  package let spendByAgency: [Int: [Int32: Double]]
 
-  public init(participations: ParticipationTable, roster: EmployeeRoster) {
+  package init(participations: ParticipationTable, roster: EmployeeRoster) {
     var jp: [Int: [Int32: Double]] = [:]
     var spend: [Int: [Int32: Double]] = [:]
     for index in 0..<participations.count {

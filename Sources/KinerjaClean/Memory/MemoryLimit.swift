@@ -8,13 +8,13 @@ import Foundation
 /// tightest of the address-space and data limits (`ulimit -v`, `ulimit -d`) and of the
 /// memory cgroup (v2 `memory.max`, v1 `memory.limit_in_bytes`, of its own group and the
 /// groups above), each less what is already used under it.
-public struct MemoryLimit: Sendable, Equatable {
+package struct MemoryLimit: Sendable, Equatable {
   /// Bytes still available, and which limit leaves the fewest.
-  public var available: Int64
-  public var source: String
+  package var available: Int64
+  package var source: String
 
   /// The limit that applies now, or `nil` when none does.
-  public static func current() -> MemoryLimit? {
+  package static func current() -> MemoryLimit? {
     var limits: [MemoryLimit] = []
     let status = processStatus()
     for (resource, name, usedKey) in [(RLIMIT_AS, "ulimit -v", "VmSize"), (RLIMIT_DATA, "ulimit -d", "VmData")] {
@@ -96,13 +96,13 @@ public struct MemoryLimit: Sendable, Equatable {
 }
 
 /// A run that would take more memory than its limit allows, stopped before it asked for it.
-public struct MemoryLimitError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct MemoryLimitError: Error, Sendable, Equatable, CustomStringConvertible {
   /// What the memory was needed for.
-  public var purpose: String
-  public var needed: Int64
-  public var limit: MemoryLimit
+  package var purpose: String
+  package var needed: Int64
+  package var limit: MemoryLimit
 
-  public var description: String {
+  package var description: String {
     "\(purpose) needs \(Self.mebibytes(needed)) MiB, but only \(Self.mebibytes(max(0, limit.available))) MiB "
       + "are left under \(limit.source); previous outputs left untouched"
   }

@@ -8,14 +8,14 @@ public import KinerjaIngest
 /// results and behaviour are rated, the rating follows the PermenPANRB 6/2022 matrix.
 public struct PerformanceCleaner {
   /// The analysis grain rows are rolled up to.
-  public var grain: Grain
+  package var grain: Grain
   /// Bytes per chunk when the file is read on several threads.
-  public var chunkSize: Int
+  package var chunkSize: Int
   /// The months appraisals may lie in; a row outside is `period_out_of_range`.
-  public var periods: PeriodRange?
+  package var periods: PeriodRange?
   /// The memory the employee × period store may take; `nil`: the limit that applies to
   /// this process (`MemoryLimit.current()`), checked before the store is allocated.
-  public var memoryLimit: MemoryLimit?
+  package var memoryLimit: MemoryLimit?
 
   public init(grain: Grain, chunkSize: Int = 8 << 20, periods: PeriodRange? = nil) {
     self.grain = grain

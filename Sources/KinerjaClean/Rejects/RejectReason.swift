@@ -43,11 +43,11 @@ public struct Rejection: Error, Sendable, Equatable {
   /// The reason code.
   public var reason: RejectReason
   /// The canonical column at fault, if one is.
-  public var column: String?
+  package var column: String?
   /// A short explanation for the rejects file, such as the expected field count.
-  public var detail: String?
+  package var detail: String?
 
-  public init(_ reason: RejectReason, column: String? = nil, detail: String? = nil) {
+  package init(_ reason: RejectReason, column: String? = nil, detail: String? = nil) {
     self.reason = reason
     self.column = column
     self.detail = detail

@@ -15,15 +15,15 @@ public struct InputTally: Sendable, Equatable {
   /// Rows kept for the analyses.
   public internal(set) var accepted = 0
   /// Rejected rows by reason.
-  public internal(set) var rejectedByReason: [RejectReason: Int] = [:]
+  package internal(set) var rejectedByReason: [RejectReason: Int] = [:]
 
-  public init() {}
+  package init() {}
 
   /// All rejected rows.
   public var rejected: Int { rejectedByReason.values.reduce(0, +) }
 
   /// Rejected rows as a share of rows read (0 when nothing was read).
-  public var rejectRate: Double { rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead) }
+  package var rejectRate: Double { rowsRead == 0 ? 0 : Double(rejected) / Double(rowsRead) }
 
   mutating func countRejected(_ reason: RejectReason) {
     rejectedByReason[reason, default: 0] += 1

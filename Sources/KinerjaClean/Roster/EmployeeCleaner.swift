@@ -6,7 +6,7 @@ public import KinerjaIngest
 /// `duplicate_employee`. Birth date and gender come from the NIP when the export lacks them.
 public struct EmployeeCleaner {
   /// Bytes per chunk when the file is read on several threads.
-  public var chunkSize: Int
+  package var chunkSize: Int
 
   public init(chunkSize: Int = 8 << 20) { self.chunkSize = chunkSize }
 

@@ -1,38 +1,38 @@
-public import KinerjaIngest
+package import KinerjaIngest
 
 /// Distinct text values of one column (agency codes, regions, units …), each stored once.
 ///
 /// Rows refer to a label by its `Int32` id; looking a field up hashes its bytes and
 /// makes a `String` only the first time a value is seen.
-public struct LabelTable: Sendable {
+package struct LabelTable: Sendable {
   /// The labels, indexed by id.
-  public private(set) var labels: [String] = []
+  package private(set) var labels: [String] = []
   private var slots: [Int32]
   private var hashes: [UInt64] = []
   private var arena: [UInt8] = []
   private var arenaRanges: [Range<Int>] = []
 
-  public init() { slots = [Int32](repeating: -1, count: 64) }
+  package init() { slots = [Int32](repeating: -1, count: 64) }
 
   /// The number of distinct labels.
-  public var count: Int { labels.count }
+  package var count: Int { labels.count }
 
   /// The label with id `id`.
-  public subscript(id: Int32) -> String { labels[Int(id)] }
+  package subscript(id: Int32) -> String { labels[Int(id)] }
 
   /// The id of `text`, if the table has it.
-  public func id(of text: String) -> Int32? {
+  package func id(of text: String) -> Int32? {
     Array(text.utf8).withUnsafeBytes { lookUp($0, hash: Self.hash($0)) }
   }
 
   /// The id of the field's trimmed text, if the table has it; no `String` is made.
-  public func id(of field: Field) -> Int32? {
+  package func id(of field: Field) -> Int32? {
     let bytes = field.trimmed.bytes
     return lookUp(bytes, hash: Self.hash(bytes))
   }
 
   /// The id of the field's trimmed text, adding it when new.
-  public mutating func intern(_ field: Field) -> Int32 {
+  package mutating func intern(_ field: Field) -> Int32 {
     let bytes = field.trimmed.bytes
     let hash = Self.hash(bytes)
     if let id = lookUp(bytes, hash: hash) { return id }
@@ -40,14 +40,14 @@ public struct LabelTable: Sendable {
   }
 
   /// The id of `text`, adding it when new.
-  public mutating func intern(_ text: String) -> Int32 {
+  package mutating func intern(_ text: String) -> Int32 {
     Array(text.utf8).withUnsafeBytes { intern(Field($0)) }
   }
 
   /// The id in this table of label `id` of `other`, adding it when new.
   ///
   /// Merges labels interned separately, such as by chunks read on other threads.
-  public mutating func intern(_ id: Int32, of other: LabelTable) -> Int32 {
+  package mutating func intern(_ id: Int32, of other: LabelTable) -> Int32 {
     let hash = other.hashes[Int(id)]
     return other.arena.withUnsafeBytes { arena in
       let bytes = UnsafeRawBufferPointer(rebasing: arena[other.arenaRanges[Int(id)]])

@@ -1,17 +1,17 @@
-public import KinerjaIngest
+package import KinerjaIngest
 
 /// Roster positions by NIP: an open-addressing hash table of 18-digit numbers.
 ///
 /// Every appraisal, training row and evaluation looks its employee up here, so the
 /// lookup is a multiply, a shift and usually one probe, without the seeded hashing a
 /// `Dictionary` does for every key.
-public struct NIPIndex: Sendable {
+package struct NIPIndex: Sendable {
   private var keys: [UInt64]
   private var positions: [Int32]
   private var shift: UInt64
-  public private(set) var count = 0
+  package private(set) var count = 0
 
-  public init() {
+  package init() {
     keys = [UInt64](repeating: Self.empty, count: 16)
     positions = [Int32](repeating: -1, count: 16)
     shift = 64 - 4
@@ -19,7 +19,7 @@ public struct NIPIndex: Sendable {
 
   /// The position stored for `nip`, if any.
   @inline(__always)
-  public subscript(nip: NIP) -> Int32? {
+  package subscript(nip: NIP) -> Int32? {
     let mask = keys.count - 1
     var slot = slot(of: nip.rawValue)
     while true {
@@ -31,7 +31,7 @@ public struct NIPIndex: Sendable {
   }
 
   /// Stores `position` for `nip`, replacing what was there.
-  public mutating func set(_ nip: NIP, to position: Int32) {
+  package mutating func set(_ nip: NIP, to position: Int32) {
     if (count + 1) * 4 > keys.count * 3 { grow() }
     let mask = keys.count - 1
     var slot = slot(of: nip.rawValue)

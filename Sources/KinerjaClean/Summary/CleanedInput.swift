@@ -8,9 +8,9 @@ public struct CleanedInput<Table: Sendable>: Sendable {
   public var table: Table
   /// Rows read, accepted and rejected by reason.
   public var tally: InputTally
-  public var fingerprint: InputFingerprint
+  package var fingerprint: InputFingerprint
 
-  public init(table: Table, tally: InputTally, fingerprint: InputFingerprint) {
+  package init(table: Table, tally: InputTally, fingerprint: InputFingerprint) {
     self.table = table
     self.tally = tally
     self.fingerprint = fingerprint

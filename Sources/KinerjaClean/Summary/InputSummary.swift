@@ -1,16 +1,16 @@
-public import KinerjaIngest
+package import KinerjaIngest
 
 /// What a run knows about one cleaned input: where it was, how it was read (dialect and
 /// column mapping, through its reader), what was accepted and rejected, and its
 /// fingerprint. `data_quality`, every output's metadata and the manifest all read it.
-public struct InputSummary: Sendable {
-  public var reader: InputReader
+package struct InputSummary: Sendable {
+  package var reader: InputReader
   /// The path as the pipeline file names it.
-  public var displayPath: String
-  public var tally: InputTally
-  public var fingerprint: InputFingerprint
+  package var displayPath: String
+  package var tally: InputTally
+  package var fingerprint: InputFingerprint
 
-  public init(reader: InputReader, displayPath: String, tally: InputTally, fingerprint: InputFingerprint) {
+  package init(reader: InputReader, displayPath: String, tally: InputTally, fingerprint: InputFingerprint) {
     self.reader = reader
     self.displayPath = displayPath
     self.tally = tally
@@ -18,5 +18,5 @@ public struct InputSummary: Sendable {
   }
 
   /// The input's kind.
-  public var kind: InputKind { reader.kind }
+  package var kind: InputKind { reader.kind }
 }

@@ -6,9 +6,9 @@ public import KinerjaIngest
 /// least one of the nine elements answered; each answer is an integer 1–4.
 public struct ServiceFeedbackCleaner {
   /// The pipeline's grain; dates and finer periods are placed in its periods.
-  public var grain: Grain
+  package var grain: Grain
   /// The months surveys may lie in; a response outside is `period_out_of_range`.
-  public var periods: PeriodRange?
+  package var periods: PeriodRange?
 
   public init(grain: Grain, periods: PeriodRange? = nil) {
     self.grain = grain

@@ -3,21 +3,21 @@ public import KinerjaIngest
 /// Cleaned participants' evaluations of courses (Kirkpatrick level 1), by column.
 public struct CourseEvaluations: Sendable {
   /// Programme ids into the training history's `programs` table.
-  public internal(set) var program: [Int32] = []
+  package internal(set) var program: [Int32] = []
   /// The evaluating employee, or −1 for an anonymous evaluation.
-  public internal(set) var employee: [Int32] = []
+  package internal(set) var employee: [Int32] = []
   /// Likert 1–5 ratings (NaN when not given).
-  public internal(set) var material: [Double] = []
-  public internal(set) var instructor: [Double] = []
-  public internal(set) var method: [Double] = []
-  public internal(set) var facilities: [Double] = []
+  package internal(set) var material: [Double] = []
+  package internal(set) var instructor: [Double] = []
+  package internal(set) var method: [Double] = []
+  package internal(set) var facilities: [Double] = []
   /// The overall rating; the mean of the others when the export has none.
-  public internal(set) var overall: [Double] = []
+  package internal(set) var overall: [Double] = []
 
-  public init() {}
+  package init() {}
 
   /// The number of evaluations.
-  public var count: Int { program.count }
+  package var count: Int { program.count }
 }
 
 /// Cleans participants' course evaluations; the free-text comment is never read.

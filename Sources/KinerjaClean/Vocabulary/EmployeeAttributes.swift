@@ -1,7 +1,7 @@
 import KinerjaIngest
 
 /// Golongan/ruang: the civil-service grade, `I/a` to `IV/e` (17 values).
-public enum Grade: UInt8, CaseIterable, Sendable, CustomStringConvertible {
+package enum Grade: UInt8, CaseIterable, Sendable, CustomStringConvertible {
   case ia = 1
   case ib, ic, id
   case iia, iib, iic, iid
@@ -9,7 +9,7 @@ public enum Grade: UInt8, CaseIterable, Sendable, CustomStringConvertible {
   case iva, ivb, ivc, ivd, ive
 
   /// The grade as written officially: `III/a`.
-  public var description: String {
+  package var description: String {
     let group = ["I", "II", "III", "IV"][min(3, Int(rawValue - 1) / 4)]
     let room = ["a", "b", "c", "d", "e"][rawValue == 17 ? 4 : Int(rawValue - 1) % 4]
     return "\(group)/\(room)"
@@ -50,14 +50,14 @@ public enum Grade: UInt8, CaseIterable, Sendable, CustomStringConvertible {
 }
 
 /// Jenis jabatan: the kind of position an employee holds.
-public enum PositionType: UInt8, CaseIterable, Sendable, CustomStringConvertible {
+package enum PositionType: UInt8, CaseIterable, Sendable, CustomStringConvertible {
   case jpt = 1
   case administrator
   case pengawas
   case pelaksana
   case fungsional
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .jpt: "jpt"
     case .administrator: "administrator"
@@ -77,11 +77,11 @@ public enum PositionType: UInt8, CaseIterable, Sendable, CustomStringConvertible
 }
 
 /// Jenis kelamin.
-public enum Gender: UInt8, Sendable, CustomStringConvertible {
+package enum Gender: UInt8, Sendable, CustomStringConvertible {
   case male = 1
   case female = 2
 
-  public var description: String { self == .male ? "L" : "P" }
+  package var description: String { self == .male ? "L" : "P" }
 
   static let vocabulary = Vocabulary<Gender>([
     "l": .male, "m": .male, "1": .male, "laki laki": .male, "pria": .male, "male": .male,

@@ -9,7 +9,7 @@ public enum Rating: UInt8, CaseIterable, Sendable, Comparable {
   case sangatBaik = 5
 
   /// The rating's snake_case name, as output columns use it (`share_sangat_baik`).
-  public var key: String {
+  package var key: String {
     switch self {
     case .sangatBaik: "sangat_baik"
     case .baik: "baik"
@@ -31,7 +31,7 @@ public enum Rating: UInt8, CaseIterable, Sendable, Comparable {
   /// Rows are results, columns behaviour: above/above is Sangat Baik; any behaviour
   /// below expectation is Kurang/Misconduct unless results are below too (Sangat Kurang);
   /// results below with behaviour at or above expectation is Butuh Perbaikan.
-  public init(results: Expectation, behaviour: Expectation) {
+  package init(results: Expectation, behaviour: Expectation) {
     switch (results, behaviour) {
     case (.above, .above): self = .sangatBaik
     case (.above, .meets), (.meets, .above), (.meets, .meets): self = .baik
@@ -45,7 +45,7 @@ public enum Rating: UInt8, CaseIterable, Sendable, Comparable {
 }
 
 /// A work-results or behaviour rating relative to expectation (1 above, 2 meets, 3 below).
-public enum Expectation: UInt8, Sendable {
+package enum Expectation: UInt8, Sendable {
   case above = 1
   case meets = 2
   case below = 3

@@ -1,7 +1,7 @@
 import KinerjaIngest
 
 /// How a programme is delivered.
-public enum TrainingMethod: UInt8, CaseIterable, Sendable, CustomStringConvertible {
+package enum TrainingMethod: UInt8, CaseIterable, Sendable, CustomStringConvertible {
   /// Classroom training (klasikal, diklat).
   case pelatihan = 1
   /// Workshop (lokakarya).
@@ -13,7 +13,7 @@ public enum TrainingMethod: UInt8, CaseIterable, Sendable, CustomStringConvertib
   /// E-learning (daring, online).
   case eLearning
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .pelatihan: "pelatihan"
     case .workshop: "workshop"
@@ -34,12 +34,12 @@ public enum TrainingMethod: UInt8, CaseIterable, Sendable, CustomStringConvertib
 }
 
 /// Whether a participation was completed.
-public enum TrainingStatus: UInt8, CaseIterable, Sendable, CustomStringConvertible {
+package enum TrainingStatus: UInt8, CaseIterable, Sendable, CustomStringConvertible {
   case completed = 1
   case dropped
   case ongoing
 
-  public var description: String {
+  package var description: String {
     switch self {
     case .completed: "completed"
     case .dropped: "dropped"

@@ -3,11 +3,11 @@ public struct Dialect: Sendable, Equatable {
   /// The field delimiter: `,` `;` TAB or `|`.
   public var delimiter: UInt8
   /// The decimal mark of numbers: `.` or `,`.
-  public var decimalMark: UInt8
+  package var decimalMark: UInt8
   /// Whether the file starts with a UTF-8 byte order mark.
-  public var hasByteOrderMark: Bool
+  package var hasByteOrderMark: Bool
   /// Whether the header line ends with CR LF.
-  public var usesCRLF: Bool
+  package var usesCRLF: Bool
 
   public init(delimiter: UInt8, decimalMark: UInt8, hasByteOrderMark: Bool = false, usesCRLF: Bool = false) {
     self.delimiter = delimiter
@@ -17,10 +17,10 @@ public struct Dialect: Sendable, Equatable {
   }
 
   /// The delimiters an export may use, in the order ties are broken.
-  public static let delimiters: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), 0x09, UInt8(ascii: "|")]
+  package static let delimiters: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), 0x09, UInt8(ascii: "|")]
 
   /// The decimal mark `decimal: auto` means: `,` when the delimiter is `;`, else `.`.
-  public static func automaticDecimalMark(for delimiter: UInt8) -> UInt8 {
+  package static func automaticDecimalMark(for delimiter: UInt8) -> UInt8 {
     delimiter == UInt8(ascii: ";") ? UInt8(ascii: ",") : UInt8(ascii: ".")
   }
 
@@ -30,7 +30,7 @@ public struct Dialect: Sendable, Equatable {
   }
 
   /// A printable name for a delimiter byte, as messages and `inspect` show it.
-  public static func name(of delimiter: UInt8) -> String {
+  package static func name(of delimiter: UInt8) -> String {
     switch delimiter {
     case 0x09: "TAB"
     case UInt8(ascii: ","): "comma (,)"

@@ -1,11 +1,11 @@
 /// Settings from the pipeline file that override what detection would choose.
-public struct DialectOverrides: Sendable, Equatable {
+package struct DialectOverrides: Sendable, Equatable {
   /// The delimiter to use instead of detecting one.
-  public var delimiter: UInt8?
+  package var delimiter: UInt8?
   /// The decimal mark to use instead of `decimal: auto`.
-  public var decimalMark: UInt8?
+  package var decimalMark: UInt8?
 
-  public init(delimiter: UInt8? = nil, decimalMark: UInt8? = nil) {
+  package init(delimiter: UInt8? = nil, decimalMark: UInt8? = nil) {
     self.delimiter = delimiter
     self.decimalMark = decimalMark
   }
@@ -17,7 +17,7 @@ extension Dialect {
   /// The delimiter is the candidate (`;` `,` TAB `|`) that occurs most often outside
   /// quotes in the header line; with none present the file has a single column and `,`
   /// is assumed. Overrides win over detection.
-  public static func detect(path: String, overrides: DialectOverrides = .init()) throws -> Dialect {
+  package static func detect(path: String, overrides: DialectOverrides = .init()) throws -> Dialect {
     let file = try InputFile(path: path)
     defer { file.close() }
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
@@ -46,7 +46,7 @@ extension Dialect {
   }
 
   /// Detects the dialect from the first bytes of a file.
-  public static func detect(headerBytes: UnsafeRawBufferPointer, overrides: DialectOverrides = .init())
+  package static func detect(headerBytes: UnsafeRawBufferPointer, overrides: DialectOverrides = .init())
     -> Dialect
   {
     let bom = byteOrderMarkLength(in: headerBytes)

@@ -1,12 +1,12 @@
 /// A day in the proleptic Gregorian calendar, stored as days since 1970-01-01.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// Days since 1970-01-01 (negative before).
-  public let daysSinceEpoch: Int32
+  package let daysSinceEpoch: Int32
 
-  public init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
+  package init(daysSinceEpoch: Int32) { self.daysSinceEpoch = daysSinceEpoch }
 
   /// The date `year`-`month`-`day`, or `nil` when no such day exists (`31/02/2024`).
-  public init?(year: Int, month: Int, day: Int) {
+  package init?(year: Int, month: Int, day: Int) {
     guard (1900...2199).contains(year), (1...12).contains(month),
       (1...Self.daysIn(month: month, year: year)).contains(day)
     else { return nil }
@@ -20,7 +20,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   }
 
   /// Year, month (1–12) and day (1–31).
-  public var components: (year: Int, month: Int, day: Int) {
+  package var components: (year: Int, month: Int, day: Int) {
     let z = Int(daysSinceEpoch) + 719468
     let era = (z >= 0 ? z : z - 146096) / 146097
     let dayOfEra = z - era * 146097
@@ -33,12 +33,12 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
   }
 
   /// ISO 8601: `2024-03-15`.
-  public var description: String {
+  package var description: String {
     let (year, month, day) = components
     return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
   }
 
-  public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+  package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
     lhs.daysSinceEpoch < rhs.daysSinceEpoch
   }
 
@@ -57,7 +57,7 @@ extension Field {
   ///
   /// Numeric dates are day first, never month first. An ISO date may carry a time
   /// (`2024-03-15 08:00:00`, `2024-03-15T08:00`), which is ignored.
-  public func date() -> CalendarDate? {
+  package func date() -> CalendarDate? {
     let tokens = FieldTokens(trimmed.bytes)
     guard tokens.count >= 3 else { return nil }
     let first = tokens[0]

@@ -3,12 +3,12 @@
 /// A `Field` is a view: it is valid only while the record it came from is.
 public struct Field {
   /// The field's bytes as libcsv delivered them (quotes removed).
-  public let bytes: UnsafeRawBufferPointer
+  package let bytes: UnsafeRawBufferPointer
 
   public init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
   /// The field without leading and trailing spaces, tabs and no-break spaces.
-  public var trimmed: Field {
+  package var trimmed: Field {
     guard let base = bytes.baseAddress else { return self }
     var start = 0
     var end = bytes.count
@@ -34,7 +34,7 @@ public struct Field {
   }
 
   /// Whether the field means "no value": empty, `-`, `NA`, `N/A` or `null` (any case).
-  public var isMissing: Bool {
+  package var isMissing: Bool {
     let field = trimmed
     switch field.bytes.count {
     case 0: return true
@@ -47,7 +47,7 @@ public struct Field {
   }
 
   /// Whether the bytes are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
-  public var isValidUTF8: Bool {
+  package var isValidUTF8: Bool {
     var index = 0
     let count = bytes.count
     while index < count {
@@ -87,10 +87,10 @@ public struct Field {
   }
 
   /// The field as text; for values that become names and labels, not for hot numeric paths.
-  public var text: String { String(decoding: trimmed.bytes, as: UTF8.self) }
+  package var text: String { String(decoding: trimmed.bytes, as: UTF8.self) }
 
   /// Whether the field equals `word` ignoring ASCII case; `word` must be lowercase ASCII.
-  public func equalsLowercased(_ word: StaticString) -> Bool {
+  package func equalsLowercased(_ word: StaticString) -> Bool {
     guard bytes.count == word.utf8CodeUnitCount else { return false }
     let expected = UnsafeRawBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
     for index in 0..<bytes.count where Self.lowercased(bytes[index]) != expected[index] { return false }
@@ -98,13 +98,13 @@ public struct Field {
   }
 
   @inline(__always)
-  public static func lowercased(_ byte: UInt8) -> UInt8 {
+  package static func lowercased(_ byte: UInt8) -> UInt8 {
     byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
   }
 
   @inline(__always)
-  public static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+  package static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
   @inline(__always)
-  public static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+  package static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
 }

@@ -4,10 +4,10 @@
 /// (1 male, 2 female) and 16–18 a sequence number from 001.
 public struct NIP: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The eighteen digits as a number.
-  public let rawValue: UInt64
+  package let rawValue: UInt64
 
   /// Wraps an already validated number.
-  public init(rawValue: UInt64) { self.rawValue = rawValue }
+  package init(rawValue: UInt64) { self.rawValue = rawValue }
 
   /// Parses and validates a NIP; spaces, dots and dashes inside are ignored
   /// (`19800101 200501 1 001`).
@@ -36,19 +36,19 @@ public struct NIP: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// The birth date in digits 1–8, or `nil` when it is no real date.
-  public var birthDate: CalendarDate? {
+  package var birthDate: CalendarDate? {
     let date = Int(rawValue / 10_000_000_000)
     return CalendarDate(year: date / 10_000, month: date / 100 % 100, day: date % 100)
   }
 
   /// The year of appointment as candidate civil servant (TMT CPNS), digits 9–12.
-  public var appointmentYear: Int { Int(rawValue / 1_000_000 % 10_000) }
+  package var appointmentYear: Int { Int(rawValue / 1_000_000 % 10_000) }
   /// The month of appointment, digits 13–14.
-  public var appointmentMonth: Int { Int(rawValue / 10_000 % 100) }
+  package var appointmentMonth: Int { Int(rawValue / 10_000 % 100) }
   /// Digit 15: 1 male, 2 female.
-  public var genderDigit: Int { Int(rawValue / 1000 % 10) }
+  package var genderDigit: Int { Int(rawValue / 1000 % 10) }
   /// Digits 16–18.
-  public var sequence: Int { Int(rawValue % 1000) }
+  package var sequence: Int { Int(rawValue % 1000) }
 
   /// The eighteen digits, zero-padded.
   public var description: String {

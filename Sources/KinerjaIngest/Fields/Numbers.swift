@@ -37,7 +37,7 @@ extension Field {
   }
 
   /// The field as a whole number of at most 18 digits.
-  public func integer() -> Int64? {
+  package func integer() -> Int64? {
     let field = trimmed.bytes
     var (negative, index) = Self.sign(of: field)
     guard index < field.count, field.count - index <= 18 else { return nil }
@@ -55,7 +55,7 @@ extension Field {
   /// A `Rp`/`IDR` prefix and spaces are dropped. A separator is the decimal mark only
   /// when it is `mark`, occurs once and is followed by one or two digits (sen); every
   /// other `.` or `,` must separate groups of three digits.
-  public func money(mark: UInt8) -> Double? {
+  package func money(mark: UInt8) -> Double? {
     var digits: [UInt8] = []
     digits.reserveCapacity(24)
     var body = trimmed.bytes[...]

@@ -5,7 +5,7 @@ public enum Grain: String, Sendable, CaseIterable, Codable, Comparable {
   case year
 
   /// Periods of this grain per year.
-  public var periodsPerYear: Int {
+  package var periodsPerYear: Int {
     switch self {
     case .month: 12
     case .quarter: 4
@@ -22,11 +22,11 @@ public enum Grain: String, Sendable, CaseIterable, Codable, Comparable {
 /// are the year itself; periods of one grain are consecutive integers.
 public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// The period's length.
-  public let grain: Grain
+  package let grain: Grain
   /// The period's index within its grain.
-  public let index: Int32
+  package let index: Int32
 
-  public init(grain: Grain, index: Int32) {
+  package init(grain: Grain, index: Int32) {
     self.grain = grain
     self.index = index
   }
@@ -37,24 +37,24 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// The quarter `quarter` (1–4) of `year`.
-  public static func quarter(_ quarter: Int, of year: Int) -> Period {
+  package static func quarter(_ quarter: Int, of year: Int) -> Period {
     Period(grain: .quarter, index: Int32(year * 4 + quarter - 1))
   }
 
   /// The year `year`.
-  public static func year(_ year: Int) -> Period { Period(grain: .year, index: Int32(year)) }
+  package static func year(_ year: Int) -> Period { Period(grain: .year, index: Int32(year)) }
 
   /// The period of `grain` that contains `date`.
-  public static func containing(_ date: CalendarDate, grain: Grain) -> Period {
+  package static func containing(_ date: CalendarDate, grain: Grain) -> Period {
     let (year, month, _) = date.components
     return Period.month(month, of: year).rolled(to: grain)!
   }
 
   /// The calendar year the period lies in.
-  public var year: Int { Int(index) / grain.periodsPerYear }
+  package var year: Int { Int(index) / grain.periodsPerYear }
 
   /// The period of `grain` containing this one, or `nil` when this period is coarser than `grain`.
-  public func rolled(to target: Grain) -> Period? {
+  package func rolled(to target: Grain) -> Period? {
     guard target >= grain else { return nil }
     let perTarget = grain.periodsPerYear / target.periodsPerYear
     return Period(grain: target, index: Int32((Int(index)).floorDivided(by: perTarget)))
@@ -148,22 +148,22 @@ enum QuarterWord {
 /// `1900-01` would otherwise stretch every employee's row of the panel across decades.
 public struct PeriodRange: Sendable, Equatable, CustomStringConvertible {
   /// The first and the last month allowed.
-  public var first: Period
-  public var last: Period
+  package var first: Period
+  package var last: Period
 
-  public init(first: Period, last: Period) {
+  package init(first: Period, last: Period) {
     self.first = first
     self.last = last
   }
 
   /// From 2000-01 to the month of `date`: the default.
-  public static func standard(until date: CalendarDate) -> PeriodRange {
+  package static func standard(until date: CalendarDate) -> PeriodRange {
     PeriodRange(first: .month(1, of: 2000), last: .containing(date, grain: .month))
   }
 
   /// Whether some month of `period` lies in the range: the current year or quarter is in
   /// a range that ends this month.
-  public func contains(_ period: Period) -> Bool {
+  package func contains(_ period: Period) -> Bool {
     let perPeriod = 12 / period.grain.periodsPerYear
     let start = Int(period.index) * perPeriod
     return start <= Int(last.index) && start + perPeriod - 1 >= Int(first.index)

@@ -4,7 +4,7 @@
 /// and `-` inside the value as one space, so `Sangat  Baik`, `sangat_baik` and
 /// `SANGAT-BAIK` are the same word. No `String` is made per lookup, and the spellings
 /// are kept in one flat byte array so a lookup copies nothing.
-public struct Vocabulary<Value: Sendable>: Sendable {
+package struct Vocabulary<Value: Sendable>: Sendable {
   /// Every spelling's normalised bytes, one after another.
   @usableFromInline let keys: [UInt8]
   /// Where each spelling lies in `keys`.
@@ -13,7 +13,7 @@ public struct Vocabulary<Value: Sendable>: Sendable {
   @usableFromInline let values: [Value]
 
   /// Creates a vocabulary from spellings and the value each stands for.
-  public init(_ spellings: KeyValuePairs<String, Value>) {
+  package init(_ spellings: KeyValuePairs<String, Value>) {
     var keys: [UInt8] = []
     var ranges: [Range<Int>] = []
     for spelling in spellings {
@@ -28,7 +28,7 @@ public struct Vocabulary<Value: Sendable>: Sendable {
 
   /// The value `field` spells, or `nil` when it is not in the list.
   @inlinable
-  public func value(of field: Field) -> Value? {
+  package func value(of field: Field) -> Value? {
     // Most values are written as listed, up to case: compare them byte for byte first.
     let bytes = field.trimmed.bytes
     let listed = keys.withUnsafeBytes { keys -> Int? in

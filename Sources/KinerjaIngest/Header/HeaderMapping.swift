@@ -6,13 +6,13 @@
 /// data-quality report and otherwise ignored.
 public struct HeaderMapping: Sendable {
   /// The schema the header was matched against.
-  public let schema: InputSchema
+  package let schema: InputSchema
   /// The header as written in the file.
-  public let header: [String]
+  package let header: [String]
   /// For each canonical column present, its 0-based position in the header.
-  public let positions: [String: Int]
+  package let positions: [String: Int]
   /// Header names that match no canonical column.
-  public let unknownColumns: [String]
+  package let unknownColumns: [String]
 
   /// The shape every record of the export has: the header's field count, and line breaks
   /// only in free-text columns and in columns the contract does not know.
@@ -25,7 +25,7 @@ public struct HeaderMapping: Sendable {
   }
 
   /// Matches `header` against `schema`, applying `overrides` (export header → canonical name).
-  public init(
+  package init(
     header: [String], schema: InputSchema, overrides: [String: String] = [:], path: String
   ) throws {
     let overridesByKey = Dictionary(
@@ -81,15 +81,15 @@ public struct HeaderMapping: Sendable {
   }
 
   /// The header position of canonical column `name`, or `nil` when the export lacks it.
-  public func position(of name: String) -> Int? { positions[name] }
+  package func position(of name: String) -> Int? { positions[name] }
 
   /// The canonical columns present, each with the header name that supplied it, in header order.
-  public var columnsUsed: [(canonical: String, header: String)] {
+  package var columnsUsed: [(canonical: String, header: String)] {
     positions.sorted { $0.value < $1.value }.map { ($0.key, header[$0.value]) }
   }
 
   /// Header positions of columns safe to copy into rejects: mapped and not personal.
-  public var reportablePositions: [(canonical: String, position: Int)] {
+  package var reportablePositions: [(canonical: String, position: Int)] {
     columnsUsed.compactMap { used in
       guard let column = schema.column(named: used.canonical), !column.isPersonal,
         let position = positions[used.canonical]
@@ -99,7 +99,7 @@ public struct HeaderMapping: Sendable {
   }
 
   /// A header name reduced to the form names are compared in.
-  public static func normalise(_ name: String) -> String {
+  package static func normalise(_ name: String) -> String {
     String(
       String.UnicodeScalarView(
         name.unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) && $0 != "\u{FEFF}" }

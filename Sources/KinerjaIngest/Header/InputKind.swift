@@ -12,7 +12,7 @@ public enum InputKind: String, CaseIterable, Sendable, Codable {
   case trainingFeedback = "training_feedback"
 
   /// The order inputs are read in: each may refer to the ones before it.
-  public static let readingOrder: [InputKind] = [
+  package static let readingOrder: [InputKind] = [
     .employees, .performance, .training, .serviceFeedback, .trainingFeedback,
   ]
 }

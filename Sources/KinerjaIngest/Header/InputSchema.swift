@@ -1,16 +1,16 @@
 /// A canonical column of an input: its name, the header names that mean it, and its role.
-public struct CanonicalColumn: Sendable {
+package struct CanonicalColumn: Sendable {
   /// The canonical snake_case name.
-  public let name: String
+  package let name: String
   /// Other header names agencies use for it.
-  public let aliases: [String]
+  package let aliases: [String]
   /// Whether the header must contain it.
-  public let isRequired: Bool
+  package let isRequired: Bool
   /// Whether it holds personal data, which must never reach an output.
-  public let isPersonal: Bool
+  package let isPersonal: Bool
   /// Whether it holds free text (a name, a comment), which may run over a line end inside
   /// quotes; a code, a number, a date or a vocabulary word never does.
-  public let isFreeText: Bool
+  package let isFreeText: Bool
 
   init(
     _ name: String, aliases: [String] = [], required: Bool = false, personal: Bool = false,
@@ -25,24 +25,24 @@ public struct CanonicalColumn: Sendable {
 }
 
 /// The columns one input may have, as DATA.md defines them.
-public struct InputSchema: Sendable {
+package struct InputSchema: Sendable {
   /// Which input this describes.
-  public let kind: InputKind
+  package let kind: InputKind
   /// Every canonical column, in contract order.
-  public let columns: [CanonicalColumn]
+  package let columns: [CanonicalColumn]
   /// Sets of alternatives of which the header must satisfy at least one; each
   /// alternative is a list of columns that must all be present.
-  public let requiredChoices: [[[String]]]
+  package let requiredChoices: [[[String]]]
 
   /// The column called `name`, if the input has one.
-  public func column(named name: String) -> CanonicalColumn? {
+  package func column(named name: String) -> CanonicalColumn? {
     columns.first { $0.name == name }
   }
 }
 
 extension InputSchema {
   /// The schema of `kind`.
-  public static func of(_ kind: InputKind) -> InputSchema {
+  package static func of(_ kind: InputKind) -> InputSchema {
     switch kind {
     case .employees: employees
     case .performance: performance

@@ -34,7 +34,7 @@ public struct CSVRecord {
   public var count: Int { fieldEnds.count }
 
   /// The bytes of field `index`, unquoted, without the delimiter.
-  public subscript(index: Int) -> UnsafeRawBufferPointer {
+  package subscript(index: Int) -> UnsafeRawBufferPointer {
     let start = index == 0 ? firstField : fieldEnds[index - 1]
     return UnsafeRawBufferPointer(rebasing: bytes[start..<fieldEnds[index]])
   }
@@ -42,7 +42,7 @@ public struct CSVRecord {
   /// Whether every byte of every field is ASCII (then the record is valid UTF-8 too).
   ///
   /// Checks eight bytes at a time, so the common all-ASCII record costs little.
-  public var isASCII: Bool {
+  package var isASCII: Bool {
     guard count > 0 else { return true }
     let all = UnsafeRawBufferPointer(rebasing: bytes[firstField..<fieldEnds[count - 1]])
     var index = 0
@@ -87,7 +87,7 @@ public struct RecordShape: Sendable, Equatable {
   /// For each field, whether it may hold a line break.
   public var lineBreaks: [Bool]
 
-  public init(fields: Int, lineBreaks: [Bool]) {
+  package init(fields: Int, lineBreaks: [Bool]) {
     self.fields = fields
     self.lineBreaks = lineBreaks
   }

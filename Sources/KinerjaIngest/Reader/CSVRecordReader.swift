@@ -10,13 +10,13 @@ import Foundation
 /// SHA-256 fingerprint is computed on the same bytes.
 public struct CSVRecordReader {
   /// The file being read.
-  public let path: String
+  package let path: String
   /// The delimiter and other dialect facts used to split records.
-  public let dialect: Dialect
+  package let dialect: Dialect
   /// Size of the read buffer in bytes.
-  public var bufferSize: Int
+  package var bufferSize: Int
   /// The shape of the input's records, when known; see `RecordAssembler` for its use.
-  public var shape: RecordShape?
+  package var shape: RecordShape?
 
   /// Creates a reader for `path` with an already detected or configured dialect.
   public init(path: String, dialect: Dialect, bufferSize: Int = 1 << 20, shape: RecordShape? = nil) {
@@ -68,7 +68,7 @@ public struct CSVRecordReader {
   ///
   /// Used to recover the raw fields of a row rejected after it was first accepted,
   /// such as the earlier of two duplicates.
-  public func record<Result>(
+  package func record<Result>(
     at offset: Int64, line: Int, _ body: (CSVRecord) throws -> Result
   ) throws -> Result? {
     var result: Result?
@@ -79,7 +79,7 @@ public struct CSVRecordReader {
   /// Reads the records that start at each of `places` (offset and line, as reported by
   /// `forEachRecord`), in the order given, through one open file and a 16 KiB window:
   /// rows that lie close together share one read, and none costs a read of the file.
-  public func records(at places: [(offset: Int64, line: Int)], _ body: (CSVRecord) throws -> Void) throws {
+  package func records(at places: [(offset: Int64, line: Int)], _ body: (CSVRecord) throws -> Void) throws {
     guard !places.isEmpty else { return }
     let file = try InputFile(path: path)
     defer { file.close() }

@@ -18,18 +18,18 @@ import Foundation
 /// memory stays bounded by the chunk size and thread count, not by the file.
 public struct ConcurrentRecordReader: Sendable {
   /// The file being read.
-  public let path: String
+  package let path: String
   /// The delimiter and other dialect facts used to split records.
-  public let dialect: Dialect
+  package let dialect: Dialect
   /// Bytes per chunk.
-  public var chunkSize: Int
+  package var chunkSize: Int
   /// Chunks parsed at the same time.
-  public var threads: Int
+  package var threads: Int
   /// Whether to compute the file's SHA-256 while reading (on the merging thread); without
   /// it the fingerprint's `sha256` is empty.
-  public var hashes = true
+  package var hashes = true
   /// The shape of the input's records, when known; see `CSVRecordReader.shape`.
-  public var shape: RecordShape?
+  package var shape: RecordShape?
 
   /// Creates a reader; chunks of a few MiB keep every core busy and memory small.
   public init(
@@ -45,9 +45,9 @@ public struct ConcurrentRecordReader: Sendable {
   /// Where a merged chunk lies in the file.
   public struct ChunkPlace: Sendable {
     /// Lines of the chunk's records count from 1 at its start; add this to make them the file's.
-    public let lineShift: Int
+    package let lineShift: Int
     /// The file offset just past the chunk's last record.
-    public let end: Int64
+    package let end: Int64
   }
 
   /// Folds the records of each chunk, the header included, into a partial.

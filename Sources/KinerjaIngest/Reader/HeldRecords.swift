@@ -3,7 +3,7 @@
 /// A chunk parsed on another thread cannot hand its rejected rows to the rejects
 /// files at once (its line numbers are known only when the chunks before it are
 /// merged), so it keeps copies here and replays them in file order.
-public struct HeldRecords: Sendable {
+package struct HeldRecords: Sendable {
   private struct Place: Sendable {
     var line: Int
     var offset: Int64
@@ -15,13 +15,13 @@ public struct HeldRecords: Sendable {
   private var fieldEnds: [Int] = []
   private var places: [Place] = []
 
-  public init() {}
+  package init() {}
 
   /// The number of records held.
-  public var count: Int { places.count }
+  package var count: Int { places.count }
 
   /// Keeps a copy of `record`.
-  public mutating func append(_ record: CSVRecord) {
+  package mutating func append(_ record: CSVRecord) {
     let firstField = fieldEnds.count
     let base = bytes.count
     let start = record.firstField
@@ -38,7 +38,7 @@ public struct HeldRecords: Sendable {
   }
 
   /// Calls `body` with held record `index`, its line moved by `lineShift`.
-  public func withRecord<Result>(
+  package func withRecord<Result>(
     _ index: Int, lineShift: Int = 0, _ body: (CSVRecord) throws -> Result
   ) rethrows -> Result {
     let place = places[index]

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Per-input settings from the pipeline file.
-public struct InputOptions: Sendable, Equatable {
+package struct InputOptions: Sendable, Equatable {
   /// Delimiter and decimal-mark overrides.
-  public var dialect: DialectOverrides
+  package var dialect: DialectOverrides
   /// Export header name → canonical column name.
-  public var columns: [String: String]
+  package var columns: [String: String]
 
-  public init(dialect: DialectOverrides = .init(), columns: [String: String] = [:]) {
+  package init(dialect: DialectOverrides = .init(), columns: [String: String] = [:]) {
     self.dialect = dialect
     self.columns = columns
   }
@@ -18,20 +18,25 @@ public struct InputOptions: Sendable, Equatable {
 /// Creating one reads only the first line; `forEachRow` then streams the data rows.
 public struct InputReader: Sendable {
   /// Which of the five inputs this is.
-  public let kind: InputKind
+  package let kind: InputKind
   /// The file's path.
-  public let path: String
+  package let path: String
   /// The dialect in use (detected, with overrides applied).
   public let dialect: Dialect
   /// How the header maps to canonical columns.
   public let mapping: HeaderMapping
   /// The file's size in bytes when it was opened.
-  public let size: Int64
+  package let size: Int64
   /// Its size and modification time when it was opened, to notice an export still being written.
   private let stamp: FileStamp
 
   /// Opens `path` as input `kind`, detecting its dialect and matching its header.
-  public init(kind: InputKind, path: String, options: InputOptions = .init()) throws {
+  public init(kind: InputKind, path: String) throws {
+    try self.init(kind: kind, path: path, options: InputOptions())
+  }
+
+  /// Opens `path` as input `kind` with the pipeline file's dialect overrides and column names.
+  package init(kind: InputKind, path: String, options: InputOptions) throws {
     let dialect = try Dialect.detect(path: path, overrides: options.dialect)
     let reader = CSVRecordReader(path: path, dialect: dialect)
     let header = try reader.record(at: dialect.hasByteOrderMark ? 3 : 0, line: 1) { record -> [String] in
@@ -102,7 +107,7 @@ public struct InputReader: Sendable {
   /// With `hashes: false` the file's SHA-256 is not computed (the fingerprint's is empty).
   /// - Throws: `IngestError.headerOnly` when the file has no data rows.
   @discardableResult
-  public func foldRows<Partial: Sendable>(
+  package func foldRows<Partial: Sendable>(
     threads: Int, chunkSize: Int = 8 << 20, hashes: Bool = true, progress: ((Int64) -> Void)? = nil,
     parse: @escaping @Sendable (ChunkRows) throws -> Partial,
     merge: (consuming Partial, ConcurrentRecordReader.ChunkPlace) throws -> Void
@@ -131,7 +136,7 @@ public struct InputReader: Sendable {
   ///
   /// Lets the clean stage remember only the line of an accepted row and still read the
   /// row again should a later row replace it.
-  public func offsets(ofLines lines: [Int]) throws -> [Int64] {
+  package func offsets(ofLines lines: [Int]) throws -> [Int64] {
     guard !lines.isEmpty else { return [] }
     let file = try InputFile(path: path)
     defer { file.close() }
@@ -166,13 +171,13 @@ public struct InputReader: Sendable {
   }
 
   /// Reads the data rows that start at `places` (offset and line) again, in that order.
-  public func rows(at places: [(offset: Int64, line: Int)], _ body: (CSVRecord) throws -> Void) throws {
+  package func rows(at places: [(offset: Int64, line: Int)], _ body: (CSVRecord) throws -> Void) throws {
     try CSVRecordReader(path: path, dialect: dialect, shape: mapping.recordShape).records(at: places, body)
   }
 }
 
 /// The data rows of one chunk of an input, handed to `InputReader.foldRows`.
-public final class ChunkRows: @unchecked Sendable {
+package final class ChunkRows: @unchecked Sendable {
   private let records: ChunkRecords
   private let headerOffset: Int64
   fileprivate private(set) var rows = 0
@@ -183,7 +188,7 @@ public final class ChunkRows: @unchecked Sendable {
   }
 
   /// Calls `body` for each data row that starts in the chunk, in file order.
-  public func forEachRow(_ body: (CSVRecord) throws -> Void) throws {
+  package func forEachRow(_ body: (CSVRecord) throws -> Void) throws {
     var rows = 0
     try records.forEach { record in
       if record.offset == headerOffset { return }
