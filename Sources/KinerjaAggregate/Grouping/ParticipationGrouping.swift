@@ -9,6 +9,8 @@ package struct ParticipationGrouping: Sendable {
   /// attribute empty.
   package let groupOfParticipation: [Int32]
   /// The groups' keys, by group id: a programme id, a method, a topic, an agency code …
+  /// Unit names repeat across agencies, so `.unit` keys are not unique: tell units apart
+  /// by group id (``EmployeeGrouping``'s labels carry their agency).
   package let keys: [String]
 
   /// Groups `participations` by `dimension`.

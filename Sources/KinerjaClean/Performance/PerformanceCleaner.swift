@@ -49,7 +49,7 @@ public struct PerformanceCleaner {
     var (tally, fingerprint) = try pass.run(
       threads: threads, chunkSize: chunkSize, rejects: &rejects, makeAccepted: { AppraisalBatch() },
       accept: { record, batch throws(Rejection) in
-        let employee = try nip.employee(record, in: roster)!
+        let employee = try nip.employee(record, in: roster)
         let raw = try period.converted(record, required: true, else: .invalidPeriod) { $0.period() }!
         guard raw.rolled(to: grain) != nil else { throw Rejection(.periodCoarserThanGrain, column: "period") }
         if let periods, !periods.contains(raw) {

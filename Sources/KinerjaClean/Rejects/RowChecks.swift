@@ -90,12 +90,24 @@ struct ColumnReader {
     return value
   }
 
-  /// The roster index of the employee the record's NIP names; a bad NIP is `invalid_nip`,
-  /// one the roster does not know `unknown_employee`. `nil` only when the column is
-  /// optional (`required` false) and the value missing.
+  /// The roster index of the employee the record's NIP names; a missing NIP is
+  /// `missing_required`, a bad one `invalid_nip`, one the roster does not know
+  /// `unknown_employee`.
   @inline(__always)
-  func employee(_ record: CSVRecord, in roster: EmployeeRoster, required: Bool = true) throws(Rejection) -> Int32? {
-    guard let id = try converted(record, required: required, else: .invalidNIP, { NIP($0) }) else { return nil }
+  func employee(_ record: CSVRecord, in roster: EmployeeRoster) throws(Rejection) -> Int32 {
+    try employee(of: required(record), in: roster)
+  }
+
+  /// Like ``employee(_:in:)`` for a column that may be left empty: `nil` when it is.
+  @inline(__always)
+  func employeeIfGiven(_ record: CSVRecord, in roster: EmployeeRoster) throws(Rejection) -> Int32? {
+    guard let field = optional(record) else { return nil }
+    return try employee(of: field, in: roster)
+  }
+
+  @inline(__always)
+  private func employee(of field: Field, in roster: EmployeeRoster) throws(Rejection) -> Int32 {
+    guard let id = NIP(field) else { throw Rejection(.invalidNIP, column: name) }
     guard let employee = roster.index(of: id) else { throw Rejection(.unknownEmployee, column: name) }
     return employee
   }

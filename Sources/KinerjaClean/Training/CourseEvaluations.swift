@@ -51,7 +51,7 @@ public struct TrainingFeedbackCleaner {
       } else {
         programIndex = programs.intern(program)
       }
-      let employee = try nip.employee(record, in: roster, required: false) ?? -1
+      let employee = try nip.employeeIfGiven(record, in: roster) ?? -1
       _ = try date.converted(record, else: .invalidDate) { $0.date() }
       for (index, aspect) in aspects.enumerated() {
         scores[index] = try aspect.number(record, in: 1...5) ?? .nan

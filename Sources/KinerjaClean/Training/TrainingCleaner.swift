@@ -29,7 +29,7 @@ public struct TrainingCleaner {
     var nameOfProgram: [Int32] = []
     let (tally, fingerprint) = try CleaningPass(input: input, progress: progress).run(rejects: &rejects) {
       record throws(Rejection) in
-      let employee = try nip.employee(record, in: roster)!
+      let employee = try nip.employee(record, in: roster)
       let program = try programID.required(record)
       let methodValue = try method.converted(record, required: true, else: .unknownValue) {
         TrainingMethod.vocabulary.value(of: $0)
