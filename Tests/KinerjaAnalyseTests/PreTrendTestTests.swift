@@ -25,10 +25,9 @@ import Testing
     #expect(DiDSummary(did).preTrendOmission == nil)
   }
 
-  /// Seven pre-treatment cells estimated from four employees: their covariance has rank at
-  /// most four, so there is no statistic (as `did`, which refuses when `rcond` ≤ ε), and
-  /// the summary says why.
-  @Test func singularCovarianceGivesNoStatistic() throws {
+  /// Seven pre-treatment cells estimated from four employees, each its own cluster: their
+  /// covariance has rank at most three, so there is no statistic, and the summary says why.
+  @Test func fewerClustersThanCellsGiveNoStatistic() throws {
     let cohort: [Int?] = [8, nil, nil, nil]
     let panel = DiDPanel(periods: 9, outcomes: Self.outcomes(units: 4, periods: 9), cohort: cohort)
     let did = try #require(StaggeredDiD(panel: panel, control: .never))
@@ -37,6 +36,31 @@ import Testing
     #expect(summary.preTrend == nil)
     let omission = try #require(summary.preTrendOmission)
     #expect(omission.degreesOfFreedom == 7)
-    #expect(omission.reason.contains("singular"))
+    #expect(omission.reason.contains("4 clusters, of rank at most 3"), "\(omission.reason)")
+  }
+
+  /// A cohort of three treated employees with five pre-treatment cells among many
+  /// controls: the treated part of the covariance has rank two, the statistic would blow
+  /// up in the directions only controls vary in, so it is refused.
+  @Test func aCohortSmallerThanItsPreTreatmentCellsGivesNoStatistic() throws {
+    let cohort: [Int?] = [6, 6, 6] + [Int?](repeating: nil, count: 40)
+    let panel = DiDPanel(periods: 8, outcomes: Self.outcomes(units: 43, periods: 8), cohort: cohort)
+    let did = try #require(StaggeredDiD(panel: panel, control: .never))
+    #expect(did.groupTimes.filter { $0.period < $0.group }.count == 5)
+    let summary = DiDSummary(did)
+    #expect(summary.preTrend == nil)
+    let omission = try #require(summary.preTrendOmission)
+    #expect(omission.reason.contains("3 treated employees for its 5 pre-treatment"), "\(omission.reason)")
+  }
+
+  /// Outcomes that never change make every influence function zero: a singular
+  /// covariance, no statistic (as `did`, which refuses when `rcond` ≤ ε).
+  @Test func aSingularCovarianceGivesNoStatistic() throws {
+    let cohort: [Int?] = [Int?](repeating: 3, count: 6) + [Int?](repeating: nil, count: 6)
+    let panel = DiDPanel(periods: 5, outcomes: [Double](repeating: 70, count: 12 * 5), cohort: cohort)
+    let did = try #require(StaggeredDiD(panel: panel, control: .never))
+    let summary = DiDSummary(did)
+    #expect(summary.preTrend == nil)
+    #expect(try #require(summary.preTrendOmission).reason.contains("singular"))
   }
 }

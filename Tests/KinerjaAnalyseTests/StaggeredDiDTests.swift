@@ -65,7 +65,9 @@ struct DiscardRejects: RejectRecorder {
 
   /// All 12 ATT(g,t) and SEs, the four aggregations and `post_training` (aggte dynamic with
   /// min_e = 1) with SEs, and the pre-trend statistic agree with R `did` (through moderndid)
-  /// to 1e-12 relative: they are closed forms, and agree to the last few bits.
+  /// to 1e-12 relative (ATTs to 1e-10: Kinerja differences four means, as `did` does on
+  /// unbalanced panels, where moderndid's balanced path averages changes; the two round
+  /// differently in the last bits, which near-zero ATTs magnify).
   @Test(arguments: [StaggeredDiD.ControlGroup.never, .notYet])
   func agreesWithDidOnMpdta(control: StaggeredDiD.ControlGroup) throws {
     let cohorts = try Self.mpdtaCohorts()
@@ -84,7 +86,7 @@ struct DiscardRejects: RejectRecorder {
     for expected in run.group_time {
       let actual = try #require(
         did.groupTimes.first { year($0.group) == expected.group && year($0.period) == expected.period })
-      #expect(agrees(actual.att, expected.att, tolerance: 1e-12), "ATT(\(expected.group), \(expected.period))")
+      #expect(agrees(actual.att, expected.att, tolerance: 1e-10), "ATT(\(expected.group), \(expected.period))")
       #expect(
         agrees(actual.standardError, expected.se, tolerance: 1e-12),
         "SE(\(expected.group), \(expected.period))")
@@ -92,13 +94,13 @@ struct DiscardRejects: RejectRecorder {
     let summary = DiDSummary(did)
     for (name, expected) in run.aggregations {
       let overall = try #require(summary.estimates.first { $0.aggregation == name && $0.index == nil })
-      #expect(agrees(overall.att, expected.att, tolerance: 1e-12), "\(name) ATT")
+      #expect(agrees(overall.att, expected.att, tolerance: 1e-10), "\(name) ATT")
       #expect(agrees(overall.standardError, expected.se, tolerance: 1e-12), "\(name) SE")
       for by in expected.by ?? [] {
         let index = name == "dynamic" ? by.index : by.index - Int(cohorts.firstPeriod.index)
         let actual = try #require(
           summary.estimates.first { $0.aggregation == name && $0.index == index }, "\(name) \(by.index)")
-        #expect(agrees(actual.att, by.att, tolerance: 1e-12), "\(name) \(by.index) ATT")
+        #expect(agrees(actual.att, by.att, tolerance: 1e-10), "\(name) \(by.index) ATT")
         #expect(agrees(actual.standardError, by.se, tolerance: 1e-12), "\(name) \(by.index) SE")
       }
     }

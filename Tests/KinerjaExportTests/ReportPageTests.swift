@@ -37,13 +37,13 @@ import Testing
     let did: [[DiDSummaryColumn: Cell]] =
       [-2, -1, 0, 1, 2].map { event in
         [
-          .variant: .text("all"), .aggregation: .text("dynamic"), .level: .text(String(event)),
+          .variant: .text("all"), .aggregation: .text("dynamic"), .eventTime: .integer(event),
           .att: .number(event < 1 ? 0.05 : 2.5), .ciLow: .number(-0.5), .ciHigh: .number(event < 1 ? 0.6 : 3.2),
           .suppressed: .bool(false),
         ]
       } + [
         [
-          .variant: .text("all"), .aggregation: .text("dynamic"), .level: .text("all"), .att: .number(1.5),
+          .variant: .text("all"), .aggregation: .text("dynamic"), .att: .number(1.5),
           .ciLow: .number(1), .ciHigh: .number(2), .suppressed: .bool(false),
         ]
       ]

@@ -7,8 +7,8 @@ package enum ProgrammeEffects {
   /// are missing. Studies run several at a time on `threads` workers, each into a slot of
   /// its own, so the result does not depend on the thread count.
   package static func estimate(
-    performance: PerformancePanel, participations: ParticipationTable, control: StaggeredDiD.ControlGroup,
-    minGroup: Int, threads: Int
+    performance: PerformancePanel, participations: ParticipationTable, roster: EmployeeRoster,
+    settings: DiDSettings, minGroup: Int, threads: Int
   ) -> [Int32: EffectEstimate] {
     var completed = [Int32: Int]()
     for index in 0..<participations.count where participations.status[index] == .completed {
@@ -18,7 +18,7 @@ package enum ProgrammeEffects {
     let estimates = parallelMap(count: programs.count, threads: threads) { index in
       DiDStudy(
         .program(programs[index]), variant: "", performance: performance, participations: participations,
-        control: control, minGroup: minGroup)?.postTrainingEffect
+        roster: roster, settings: settings, minGroup: minGroup)?.postTrainingEffect
     }
     var effects: [Int32: EffectEstimate] = [:]
     for (program, estimate) in zip(programs, estimates) { effects[program] = estimate }

@@ -1,9 +1,10 @@
 /// Summaries of group-time effects, as `did::aggte` computes them with analytic
-/// standard errors.
+/// standard errors, uniform bands from the multiplier bootstrap, and two pre-trend tests.
 ///
 /// Each summary is a weighted mean of ATT(g, t)s with weights proportional to the
 /// cohorts' sizes; its influence function adds, to the weighted influence functions of
 /// the ATT(g, t)s, the effect of estimating those weights from the data (`wif` in `did`).
+/// Standard errors sum influence functions within the panel's clusters.
 package struct DiDSummary: Sendable {
   /// One aggregated effect.
   package struct Estimate: Sendable, Equatable {
@@ -14,31 +15,57 @@ package struct DiDSummary: Sendable {
     package var index: Int?
     package var att: Double
     package var standardError: Double
+    /// The bootstrap standard error, for the event study's rows when bootstrapped.
+    package var bootstrapError: Double?
+  }
+
+  /// A pre-trend test's statistic, its degrees of freedom (the number of pre-treatment
+  /// estimates tested) and p-value.
+  package struct PreTrendTest: Sendable, Equatable {
+    package var statistic: Double
+    package var degreesOfFreedom: Int
+    package var p: Double
   }
 
   /// The overall and per-index estimates of every aggregation.
   package private(set) var estimates: [Estimate] = []
   /// The Wald test that every pre-treatment ATT(g, t) is zero.
-  package private(set) var preTrend: (statistic: Double, degreesOfFreedom: Int, p: Double)?
-  /// Why there is no pre-trend test although there are pre-treatment effects, if so.
+  package private(set) var preTrend: PreTrendTest?
+  /// Why there is no Wald test although there are pre-treatment effects, if so.
   package private(set) var preTrendOmission: (degreesOfFreedom: Int, reason: String)?
+  /// The sup-t test that every pre-treatment event-study effect is zero: the largest
+  /// |effect / bootstrap SE| against the bootstrap's distribution of it (a uniform band
+  /// over the pre-periods that excludes zero somewhere rejects).
+  package private(set) var preTrendBand: PreTrendTest?
+  /// The event study's uniform band: its sup-t critical value.
+  package private(set) var dynamicCritical: Double?
+  /// The bootstrap over every ATT(g, t), for their uniform band.
+  package private(set) var groupTimeBand: MultiplierBootstrap.Result?
+  /// The first event time `post_training` averages from.
+  package let postTrainingFrom: Int
 
   private let did: StaggeredDiD
   /// P(G = g) among the units used, by cohort.
   private let cohortShares: [Int: Double]
 
-  package init(_ did: StaggeredDiD) {
+  /// Aggregates `did`'s effects; `post_training` averages event times from
+  /// `postTrainingFrom` on; with a `bootstrap`, the event study and the ATT(g, t) get
+  /// uniform bands and the pre-periods a sup-t test.
+  package init(_ did: StaggeredDiD, postTrainingFrom: Int = 1, bootstrap: MultiplierBootstrap? = nil) {
     self.did = did
+    self.postTrainingFrom = postTrainingFrom
     var counts: [Int: Int] = [:]
     for unit in 0..<did.panel.units where did.included[unit] {
       if let cohort = did.panel.cohort[unit] { counts[cohort, default: 0] += 1 }
     }
     cohortShares = counts.mapValues { Double($0) / Double(did.units) }
-    computeEstimates()
+    let dynamicInfluence = computeEstimates()
     preTrend = computePreTrend()
+    if let bootstrap { computeBands(bootstrap, dynamicInfluence: dynamicInfluence) }
   }
 
-  private mutating func computeEstimates() {
+  /// Computes every aggregation; returns the influence function of each dynamic row, by event time.
+  private mutating func computeEstimates() -> [(event: Int, influence: [Double])] {
     let effects = did.groupTimes
     let post = effects.indices.filter { effects[$0].period >= effects[$0].group }
     // simple: post-treatment effects weighted by cohort size.
@@ -71,29 +98,31 @@ package struct DiDSummary: Sendable {
         standardError: standardError(overallGroup.influence)),
       at: estimates.count - groupEffects.count)
 
-    // dynamic: by event time e = t − g; overall = mean over e ≥ 0.
-    let eventTimes = Set(effects.map { $0.period - $0.group }).sorted()
-    var dynamicPositive: [(att: Double, influence: [Double])] = []
+    // dynamic: by event time e (positions from g to t); overall = mean over e ≥ 0.
+    let eventTimes = Set(effects.map(\.eventTime)).sorted()
+    var dynamicPositive: [(event: Int, att: Double, influence: [Double])] = []
     var dynamicRows: [Estimate] = []
+    var dynamicInfluence: [(event: Int, influence: [Double])] = []
     for event in eventTimes {
-      let summary = aggregate(effects.indices.filter { effects[$0].period - effects[$0].group == event })
+      let summary = aggregate(effects.indices.filter { effects[$0].eventTime == event })
       dynamicRows.append(
         Estimate(
           aggregation: "dynamic", index: event, att: summary.att,
           standardError: standardError(summary.influence)))
-      if event >= 0 { dynamicPositive.append(summary) }
+      dynamicInfluence.append((event, summary.influence))
+      if event >= 0 { dynamicPositive.append((event, summary.att, summary.influence)) }
     }
-    let dynamic = equallyWeighted(dynamicPositive)
+    let dynamic = equallyWeighted(dynamicPositive.map { ($0.att, $0.influence) })
     estimates.append(
       Estimate(
         aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.influence))
     )
     estimates += dynamicRows
 
-    // post_training: like dynamic, but from the first period after the training period
-    // (e ≥ 1). Training takes place during period g, so ATT(g, g) measures a programme
-    // still under way; this is the effect once it is over.
-    let afterTraining = Array(dynamicPositive.dropFirst(eventTimes.contains(0) ? 1 : 0))
+    // post_training: like dynamic, but from the first event time after every course of
+    // the study has ended (`aggte` dynamic with min_e): ATT(g, t) during a course
+    // measures a programme still under way; this is the effect once it is over.
+    let afterTraining = dynamicPositive.filter { $0.event >= postTrainingFrom }.map { ($0.att, $0.influence) }
     if !afterTraining.isEmpty {
       let post = equallyWeighted(afterTraining)
       estimates.append(
@@ -105,7 +134,7 @@ package struct DiDSummary: Sendable {
     // calendar: by period t ≥ the first cohort, over cohorts treated by t; overall = mean.
     var calendar: [(att: Double, influence: [Double])] = []
     var calendarRows: [Estimate] = []
-    for period in (did.groups.first ?? 0)..<did.panel.periods {
+    for period in did.panel.periods where period >= did.groups.first ?? 0 {
       let members = post.filter { effects[$0].period == period }
       guard !members.isEmpty else { continue }
       let summary = aggregate(members)
@@ -121,6 +150,7 @@ package struct DiDSummary: Sendable {
         aggregation: "calendar", index: nil, att: overallCalendar.att,
         standardError: standardError(overallCalendar.influence)))
     estimates += calendarRows
+    return dynamicInfluence
   }
 
   /// The plain mean of already aggregated effects (their weights are fixed, not estimated).
@@ -201,32 +231,64 @@ package struct DiDSummary: Sendable {
     }
   }
 
-  /// sqrt(mean(IF²) / n) over the units used.
-  private func standardError(_ influence: [Double]) -> Double {
-    var squares = 0.0
-    for unit in 0..<did.panel.units where did.included[unit] { squares += influence[unit] * influence[unit] }
-    return (squares / Double(did.units)).squareRoot() / Double(did.units).squareRoot()
+  /// The cluster-robust standard error of an estimate with this influence function.
+  private func standardError(_ influence: [Double]) -> Double { did.standardError(influence) }
+
+  /// Whether `effect` is a pre-treatment estimate the tests check: measured before the
+  /// cohort's treatment and before any anticipation of it.
+  private func isPreTreatment(_ effect: StaggeredDiD.GroupTime) -> Bool {
+    effect.period < effect.group - did.anticipation
   }
 
-  /// The Wald statistic n · θ′ V⁻¹ θ over pre-treatment effects θ, with V = IF′IF / n.
-  private mutating func computePreTrend() -> (statistic: Double, degreesOfFreedom: Int, p: Double)? {
-    let pre = did.groupTimes.filter { $0.period < $0.group }
+  /// The Wald statistic n · θ′ V⁻¹ θ over pre-treatment effects θ, with V = Σ_c S_c S_c′ / n
+  /// from the influence functions' cluster sums S_c.
+  ///
+  /// Refused, with the reason, when V cannot be trusted: fewer clusters than estimates
+  /// (V has rank at most clusters − 1), a cohort with no more treated units than its
+  /// pre-treatment estimates (their part of V is then rank-deficient, and the statistic
+  /// explodes in the directions only the controls vary in), or V numerically singular
+  /// (reciprocal condition number at most k machine epsilons, as `did` refuses).
+  private mutating func computePreTrend() -> PreTrendTest? {
+    let pre = did.groupTimes.filter(isPreTreatment)
     guard !pre.isEmpty else { return nil }
     let k = pre.count
-    var covariance = [Double](repeating: 0, count: k * k)
-    var row = [Double](repeating: 0, count: k)
+    if did.panel.clusters - 1 < k {
+      preTrendOmission = (
+        k,
+        "its \(k) pre-treatment ATT(g, t) have a covariance estimated from \(did.panel.clusters) clusters, "
+          + "of rank at most \(did.panel.clusters - 1)"
+      )
+      return nil
+    }
+    var cellsOfCohort: [Int: Int] = [:]
+    for effect in pre { cellsOfCohort[effect.group, default: 0] += 1 }
+    for (cohort, cells) in cellsOfCohort.sorted(by: { $0.key < $1.key }) {
+      let treated = pre.filter { $0.group == cohort }.map(\.treated).max() ?? 0
+      if treated <= cells {
+        preTrendOmission = (
+          k,
+          "a cohort has \(treated) treated employees for its \(cells) pre-treatment ATT(g, t): "
+            + "their covariance cannot be estimated"
+        )
+        return nil
+      }
+    }
+    var sums = [Double](repeating: 0, count: did.panel.clusters * k)
     for unit in 0..<did.panel.units where did.included[unit] {
-      for (index, effect) in pre.enumerated() { row[index] = did.influence(of: effect, unit: unit) }
-      for i in 0..<k where row[i] != 0 {
-        for j in 0..<k { covariance[i * k + j] += row[i] * row[j] }
+      let base = Int(did.panel.cluster[unit]) * k
+      for (index, effect) in pre.enumerated() { sums[base + index] += did.influence(of: effect, unit: unit) }
+    }
+    var covariance = [Double](repeating: 0, count: k * k)
+    for cluster in 0..<did.panel.clusters {
+      let base = cluster * k
+      for i in 0..<k where sums[base + i] != 0 {
+        for j in 0..<k { covariance[i * k + j] += sums[base + i] * sums[base + j] }
       }
     }
     let n = Double(did.units)
     covariance = covariance.map { $0 / n }
-    // As `did::att_gt`: no statistic from a covariance matrix whose reciprocal condition
-    // number is at most machine epsilon (small cohorts make their cells collinear).
     guard let inverse = Self.invert(covariance, size: k),
-      Self.reciprocalCondition(covariance, inverse, size: k) > Double.ulpOfOne
+      Self.reciprocalCondition(covariance, inverse, size: k) > Double(k) * Double.ulpOfOne
     else {
       preTrendOmission = (k, "the covariance of its \(k) pre-treatment ATT(g, t) is singular")
       return nil
@@ -237,7 +299,39 @@ package struct DiDSummary: Sendable {
       for j in 0..<k { statistic += att[i] * inverse[i * k + j] * att[j] }
     }
     statistic *= n
-    return (statistic, k, ChiSquared(degreesOfFreedom: Double(k)).survival(statistic))
+    return PreTrendTest(
+      statistic: statistic, degreesOfFreedom: k, p: ChiSquared(degreesOfFreedom: Double(k)).survival(statistic))
+  }
+
+  /// The uniform bands of the event study and of the ATT(g, t), and the sup-t pre-trend test.
+  private mutating func computeBands(
+    _ bootstrap: MultiplierBootstrap, dynamicInfluence: [(event: Int, influence: [Double])]
+  ) {
+    let dynamic = bootstrap.run(dynamicInfluence.map { did.clusterSums($0.influence) }, units: did.units)
+    dynamicCritical = dynamic.critical
+    for (position, estimate) in estimates.enumerated() where estimate.aggregation == "dynamic" {
+      guard let index = estimate.index, let row = dynamicInfluence.firstIndex(where: { $0.event == index })
+      else { continue }
+      estimates[position].bootstrapError = dynamic.standardErrors[row]
+    }
+    let cells = did.groupTimes.map { effect in
+      did.clusterSums((0..<did.panel.units).map { did.influence(of: effect, unit: $0) })
+    }
+    groupTimeBand = bootstrap.run(cells, units: did.units)
+    let firstPre = -did.anticipation
+    let pre = dynamicInfluence.indices.filter { dynamicInfluence[$0].event < firstPre }
+    guard !pre.isEmpty else { return }
+    let test = bootstrap.run(pre.map { did.clusterSums(dynamicInfluence[$0].influence) }, units: did.units)
+    let att = pre.map { row in
+      estimates.first { $0.aggregation == "dynamic" && $0.index == dynamicInfluence[row].event }!.att
+    }
+    var statistic = 0.0
+    for (estimate, error) in zip(att, test.standardErrors) {
+      if let error { statistic = max(statistic, abs(estimate) / error) }
+    }
+    if let p = test.supTestP(att) {
+      preTrendBand = PreTrendTest(statistic: statistic, degreesOfFreedom: pre.count, p: p)
+    }
   }
 
   /// The inverse of a square matrix by Gauss–Jordan elimination with partial pivoting;

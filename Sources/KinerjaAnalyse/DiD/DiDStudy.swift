@@ -7,6 +7,7 @@ import KinerjaIngest
 package struct DiDStudy: Sendable {
   /// `all`, the method whose participants are the treated, or empty for a programme.
   package var variant: String
+  package var settings: DiDSettings
   package var cohorts: TrainingCohorts
   package var did: StaggeredDiD
   package var summary: DiDSummary
@@ -16,31 +17,52 @@ package struct DiDStudy: Sendable {
   /// z for a two-sided 95 % normal interval, as `did` uses for pointwise intervals.
   package static let z95 = Normal.quantile(0.975)
 
-  /// The study of the employees `selection` picks, if there is one to estimate.
+  /// The study of the employees `selection` picks, if there is one to estimate; with
+  /// `bootstrap`, its event study and ATT(g, t) get uniform bands.
   package init?(
     _ selection: TrainingCohorts.Selection, variant: String, performance: PerformancePanel,
-    participations: ParticipationTable, control: StaggeredDiD.ControlGroup, minGroup: Int
+    participations: ParticipationTable, roster: EmployeeRoster? = nil, settings: DiDSettings = DiDSettings(),
+    minGroup: Int, bootstrap: Bool = false
   ) {
     guard
-      let cohorts = TrainingCohorts(performance: performance, participations: participations, selection: selection),
-      let did = StaggeredDiD(panel: cohorts.panel, control: control)
+      let cohorts = TrainingCohorts(
+        performance: performance, participations: participations, roster: roster, selection: selection,
+        settings: settings),
+      let did = StaggeredDiD(panel: cohorts.panel, control: settings.control, anticipation: settings.anticipation)
     else { return nil }
     self.variant = variant
+    self.settings = settings
     self.cohorts = cohorts
     self.did = did
-    self.summary = DiDSummary(did)
+    // post_training starts at the first event time after every treated unit's course has ended.
+    var lastInCourse = 0
+    for unit in 0..<did.panel.units where did.included[unit] {
+      if let cohort = did.panel.cohort[unit], let end = cohorts.courseEnd[unit], end > cohort {
+        lastInCourse = max(lastInCourse, did.eventTime(from: cohort, to: end))
+      }
+    }
+    let multiplier =
+      bootstrap && settings.bootstrapDraws > 0
+      ? MultiplierBootstrap(draws: settings.bootstrapDraws, seed: settings.bootstrapSeed, threads: settings.threads)
+      : nil
+    self.summary = DiDSummary(did, postTrainingFrom: lastInCourse + 1, bootstrap: multiplier)
     self.minGroup = minGroup
   }
 
   /// Treated employees in the study.
   package var treatedUnits: Int {
-    did.groupTimes.filter { $0.period == $0.group }.reduce(0) { $0 + $1.treated }
+    var treated = 0
+    for unit in 0..<did.panel.units where did.included[unit] && did.panel.cohort[unit] != nil { treated += 1 }
+    return treated
   }
+
+  /// Units the study uses (treated and controls).
+  package var units: Int { did.units }
 
   /// Whether the study has enough treated employees to publish anything.
   package var isShown: Bool { treatedUnits >= minGroup }
 
-  /// The study's effect after the training period with its 95 % interval, unless withheld.
+  /// The study's effect after training with its 95 % interval, unless withheld.
   package var postTrainingEffect: EffectEstimate? {
     guard isShown,
       let estimate = summary.estimates.first(where: { $0.aggregation == "post_training" && $0.index == nil })
@@ -63,11 +85,14 @@ package struct DiDGroupTimeRow: Sendable {
   package var cohort: String
   package var period: String
   package var eventTime: Int
-  /// The estimate and its 95 % interval; `nil` when withheld.
+  /// The estimate, its pointwise 95 % interval and its uniform 95 % band (over all the
+  /// study's ATT(g, t), from the bootstrap); `nil` when withheld or not bootstrapped.
   package var att: Double?
   package var standardError: Double?
   package var low: Double?
   package var high: Double?
+  package var uniformLow: Double?
+  package var uniformHigh: Double?
   package var treated: Int
   package var controls: Int
   package var suppressed: Bool
@@ -75,88 +100,115 @@ package struct DiDGroupTimeRow: Sendable {
   /// The study's rows: a cell is withheld when it or the study has fewer than
   /// `minGroup` treated employees.
   package static func rows(of study: DiDStudy) -> [DiDGroupTimeRow] {
-    study.did.groupTimes.map { effect in
+    let band = study.summary.groupTimeBand
+    return study.did.groupTimes.enumerated().map { index, effect in
       let shown = effect.treated >= study.minGroup && study.isShown
       let z = DiDStudy.z95
+      let bandError = band.flatMap { $0.critical != nil ? $0.standardErrors[index] : nil }
+      let halfBand = bandError.flatMap { error in band?.critical.map { $0 * error } }
       return DiDGroupTimeRow(
         variant: study.variant, controlGroup: study.did.control, cohort: study.label(effect.group),
-        period: study.label(effect.period), eventTime: effect.period - effect.group,
+        period: study.label(effect.period), eventTime: effect.eventTime,
         att: shown ? effect.att : nil, standardError: shown ? effect.standardError : nil,
         low: shown ? effect.att - z * effect.standardError : nil,
-        high: shown ? effect.att + z * effect.standardError : nil, treated: effect.treated,
+        high: shown ? effect.att + z * effect.standardError : nil,
+        uniformLow: shown ? halfBand.map { effect.att - $0 } : nil,
+        uniformHigh: shown ? halfBand.map { effect.att + $0 } : nil, treated: effect.treated,
         controls: effect.controls, suppressed: !shown)
     }
   }
 }
 
 /// One row of `did_summary`: an aggregation of a study (overall, or by cohort, event time
-/// or period), or its pre-trend test.
+/// or period), or one of its pre-trend tests.
 package struct DiDSummaryRow: Sendable {
   package var variant: String
   package var controlGroup: StaggeredDiD.ControlGroup
-  /// `simple`, `group`, `dynamic`, `calendar`, `post_training` or `pre_trend_test`.
+  /// `simple`, `group`, `dynamic`, `calendar`, `post_training`, `pre_trend_wald` or
+  /// `pre_trend_band`.
   package var aggregation: String
-  /// `all`, a cohort or period label, or an event time.
-  package var level: String
+  /// The cohort of a `group` row, the period of a `calendar` row, the event time of a
+  /// `dynamic` row; all `nil` on overall rows and tests.
+  package var cohort: String?
+  package var period: String?
+  package var eventTime: Int?
   package var att: Double?
   package var standardError: Double?
   package var low: Double?
   package var high: Double?
-  /// The pre-trend test's chi-square, degrees of freedom and p-value.
+  /// The event study's uniform 95 % band (dynamic rows by event time, when bootstrapped).
+  package var uniformLow: Double?
+  package var uniformHigh: Double?
+  /// A test's statistic (chi-square, or the largest |t| for the band test), degrees of
+  /// freedom (estimates tested) and p-value.
   package var statistic: Double?
   package var degreesOfFreedom: Int?
   package var p: Double?
+  /// Why a test has no statistic.
+  package var note: String?
   package var treatedUnits: Int
+  /// Units the study used, treated and controls.
+  package var units: Int
   package var suppressed: Bool
 
-  /// The study's rows: every aggregation, then the pre-trend test (or its degrees of
-  /// freedom when it could not be computed); all withheld when the study is too small.
+  /// The study's rows: every aggregation, then the pre-trend tests (a Wald test without a
+  /// statistic says why); all withheld when the study is too small.
   package static func rows(of study: DiDStudy) -> [DiDSummaryRow] {
     let shown = study.isShown
     let z = DiDStudy.z95
+    let critical = study.summary.dynamicCritical
     var rows: [DiDSummaryRow] = study.summary.estimates.map { estimate in
-      let level: String
+      var row = DiDSummaryRow(study, aggregation: estimate.aggregation)
       switch (estimate.aggregation, estimate.index) {
-      case (_, nil): level = "all"
-      case ("dynamic", let event?): level = String(event)
-      case (_, let offset?): level = study.label(offset)
+      case (_, nil): break
+      case ("dynamic", let event?): row.eventTime = event
+      case ("group", let cohort?): row.cohort = study.label(cohort)
+      case (_, let period?): row.period = study.label(period)
       }
-      return DiDSummaryRow(
-        variant: study.variant, controlGroup: study.did.control, aggregation: estimate.aggregation, level: level,
-        att: shown ? estimate.att : nil, standardError: shown ? estimate.standardError : nil,
-        low: shown ? estimate.att - z * estimate.standardError : nil,
-        high: shown ? estimate.att + z * estimate.standardError : nil, treatedUnits: study.treatedUnits,
-        suppressed: !shown)
+      guard shown else { return row }
+      row.att = estimate.att
+      row.standardError = estimate.standardError
+      row.low = estimate.att - z * estimate.standardError
+      row.high = estimate.att + z * estimate.standardError
+      if let critical, let error = estimate.bootstrapError {
+        row.uniformLow = estimate.att - critical * error
+        row.uniformHigh = estimate.att + critical * error
+      }
+      return row
     }
-    var test = DiDSummaryRow(
-      variant: study.variant, controlGroup: study.did.control, aggregation: "pre_trend_test", level: "all",
-      treatedUnits: study.treatedUnits, suppressed: !shown)
-    if let preTrend = study.summary.preTrend {
-      test.statistic = shown ? preTrend.statistic : nil
-      test.degreesOfFreedom = preTrend.degreesOfFreedom
-      test.p = shown ? preTrend.p : nil
-      rows.append(test)
+    if let test = study.summary.preTrend {
+      var row = DiDSummaryRow(study, aggregation: "pre_trend_wald")
+      row.degreesOfFreedom = test.degreesOfFreedom
+      if shown {
+        row.statistic = test.statistic
+        row.p = test.p
+      }
+      rows.append(row)
     } else if let omitted = study.summary.preTrendOmission {
-      test.degreesOfFreedom = omitted.degreesOfFreedom
-      rows.append(test)
+      var row = DiDSummaryRow(study, aggregation: "pre_trend_wald")
+      row.degreesOfFreedom = omitted.degreesOfFreedom
+      row.note = omitted.reason
+      rows.append(row)
+    }
+    if let test = study.summary.preTrendBand {
+      var row = DiDSummaryRow(study, aggregation: "pre_trend_band")
+      row.degreesOfFreedom = test.degreesOfFreedom
+      if shown {
+        row.statistic = test.statistic
+        row.p = test.p
+      }
+      rows.append(row)
     }
     return rows
   }
 
-  init(
-    variant: String, controlGroup: StaggeredDiD.ControlGroup, aggregation: String, level: String,
-    att: Double? = nil, standardError: Double? = nil, low: Double? = nil, high: Double? = nil,
-    treatedUnits: Int, suppressed: Bool
-  ) {
-    self.variant = variant
-    self.controlGroup = controlGroup
+  /// An empty row of `study` for `aggregation`.
+  init(_ study: DiDStudy, aggregation: String) {
+    variant = study.variant
+    controlGroup = study.did.control
     self.aggregation = aggregation
-    self.level = level
-    self.att = att
-    self.standardError = standardError
-    self.low = low
-    self.high = high
-    self.treatedUnits = treatedUnits
-    self.suppressed = suppressed
+    treatedUnits = study.treatedUnits
+    units = study.units
+    suppressed = !study.isShown
   }
 }

@@ -1,13 +1,17 @@
 /// Group-time average treatment effects with staggered adoption, as Callaway and
-/// Sant'Anna (2021) define them and the R package `did` computes them (`att_gt` on a
-/// balanced panel, no covariates, no anticipation, varying base period, analytic
-/// standard errors).
+/// Sant'Anna (2021) define them and the R package `did` computes them (`att_gt` without
+/// covariates, varying base period, analytic standard errors), on balanced or unbalanced
+/// panels (`allow_unbalanced_panel = TRUE`).
 ///
-/// For cohort g and period t the effect is the difference between the cohort's mean
-/// change in outcome and the controls' mean change, from the base period to t. The base
-/// is g − 1 for t ≥ g and t − 1 before g ("varying"): pre-treatment estimates are then
-/// period-on-period placebo effects, which is what the pre-trend test needs. Units
-/// treated in the first period have no untreated base and are left out.
+/// For cohort g and period t the effect is the change of the cohort's mean outcome from
+/// the base period to t, less the controls' change. Means are over the units that have an
+/// outcome in that period, so a unit appraised in only one of the two periods still counts
+/// (in a balanced panel this is the mean of the units' own changes). The base is the last
+/// period with data before g − anticipation for t ≥ g, and the period with data before t
+/// otherwise ("varying"): pre-treatment estimates are then period-on-period placebo
+/// effects. Units treated by the first period (plus anticipation) have no untreated base
+/// and are left out. Standard errors sum the influence function within clusters (one unit
+/// per cluster gives `did`'s).
 package struct StaggeredDiD: Sendable {
   /// Who the treated are compared with.
   package enum ControlGroup: String, Sendable, CaseIterable {
@@ -25,43 +29,82 @@ package struct StaggeredDiD: Sendable {
     package var period: Int
     /// The base period the change is measured from.
     package var base: Int
+    /// Periods from the cohort to `period`, counted as `did::aggte` does: positions apart
+    /// among the periods with data and the cohorts.
+    package var eventTime: Int
     package var att: Double
     package var standardError: Double
+    /// Treated units with an outcome in both `period` and `base`' periods, the smaller count.
     package var treated: Int
+    /// Control units, counted the same way.
     package var controls: Int
-    /// Means of the change among treated and controls, and the treated share of them.
-    var treatedMean: Double
-    var controlMean: Double
-    var treatedShare: Double
+    /// Where `period` and `base` are in the panel's periods.
+    var slot: Int
+    var baseSlot: Int
+    /// Mean outcome and number of units with one, for treated and controls, now and at base.
+    var treatedNow: Mean
+    var treatedBase: Mean
+    var controlNow: Mean
+    var controlBase: Mean
+  }
+
+  /// A mean and the number of values in it.
+  struct Mean: Sendable {
+    var sum = 0.0
+    var count = 0
+    var value: Double { sum / Double(count) }
+
+    mutating func add(_ value: Double) {
+      guard !value.isNaN else { return }
+      sum += value
+      count += 1
+    }
   }
 
   package let panel: DiDPanel
   package let control: ControlGroup
-  /// Cohorts estimated: treated after the first period (and within the panel).
+  /// Periods before the cohort's in which treatment may already act.
+  package let anticipation: Int
+  /// Cohorts estimated: treated after the first period plus anticipation.
   package let groups: [Int]
   /// Every ATT(g, t), cohort by cohort, period by period.
   package private(set) var groupTimes: [GroupTime] = []
-  /// Units used: all but those treated in the first period.
+  /// Units used: all but those treated by the first period plus anticipation.
   let included: [Bool]
   /// The number of units used (n in `did`).
   package let units: Int
+  /// The periods with data and the cohorts, ascending: event times count positions on it.
+  private let timeline: [Int]
+  /// Each period's or cohort's position on `timeline`.
+  private let position: [Int: Int]
 
   /// Estimates every ATT(g, t); `nil` when there is no cohort or no control to compare with.
-  package init?(panel: DiDPanel, control: ControlGroup) {
+  package init?(panel: DiDPanel, control: ControlGroup, anticipation: Int = 0) {
     self.panel = panel
     self.control = control
-    let included = panel.cohort.map { cohort in cohort.map { $0 > 0 && $0 < panel.periods } ?? true }
+    self.anticipation = anticipation
+    let first = panel.periods[0]
+    let included = panel.cohort.map { cohort in cohort.map { $0 > first + anticipation } ?? true }
     self.included = included
     units = included.filter { $0 }.count
-    groups = Set(panel.cohort.compactMap { $0 }.filter { $0 > 0 && $0 < panel.periods }).sorted()
-    guard !groups.isEmpty, panel.periods >= 2 else { return nil }
+    groups = Set(zip(panel.cohort, included).compactMap { $1 ? $0 : nil }).sorted()
+    timeline = Set(panel.periods + groups).sorted()
+    position = Dictionary(uniqueKeysWithValues: timeline.enumerated().map { ($1, $0) })
+    guard !groups.isEmpty, panel.periods.count >= 2 else { return nil }
     for group in groups {
-      for current in 1..<panel.periods {
-        let base = current >= group ? group - 1 : current - 1
-        if let estimate = estimate(group: group, period: current, base: base) { groupTimes.append(estimate) }
+      guard let lastBase = panel.periods.lastIndex(where: { $0 < group - anticipation }) else { continue }
+      for slot in 1..<panel.periods.count {
+        let baseSlot = panel.periods[slot] >= group ? lastBase : slot - 1
+        if let estimate = estimate(group: group, slot: slot, baseSlot: baseSlot) { groupTimes.append(estimate) }
       }
     }
     guard !groupTimes.isEmpty else { return nil }
+  }
+
+  /// The event time of `period` for cohort `group` (at or after it): the timeline's
+  /// entries after the cohort up to the period, which need not be on the timeline itself.
+  package func eventTime(from group: Int, to period: Int) -> Int {
+    timeline.filter { $0 > group && $0 <= period }.count
   }
 
   /// Whether `unit` is a control for an effect measured in `period` of cohort `group`.
@@ -69,49 +112,68 @@ package struct StaggeredDiD: Sendable {
   func isControl(_ unit: Int, group: Int, period: Int) -> Bool {
     guard included[unit] else { return false }
     guard let cohort = panel.cohort[unit] else { return true }
-    return control == .notYet && cohort > period && cohort != group
+    return control == .notYet && cohort > period + anticipation && cohort != group
   }
 
-  private func estimate(group: Int, period: Int, base: Int) -> GroupTime? {
-    var treatedSum = 0.0
-    var treated = 0
-    var controlSum = 0.0
-    var controls = 0
+  private func estimate(group: Int, slot: Int, baseSlot: Int) -> GroupTime? {
+    let period = panel.periods[slot]
+    var treatedNow = Mean(), treatedBase = Mean(), controlNow = Mean(), controlBase = Mean()
     for unit in 0..<panel.units where included[unit] {
-      let change = panel.outcome(unit, period) - panel.outcome(unit, base)
       if panel.cohort[unit] == group {
-        treatedSum += change
-        treated += 1
+        treatedNow.add(panel.outcome(unit, slot: slot))
+        treatedBase.add(panel.outcome(unit, slot: baseSlot))
       } else if isControl(unit, group: group, period: period) {
-        controlSum += change
-        controls += 1
+        controlNow.add(panel.outcome(unit, slot: slot))
+        controlBase.add(panel.outcome(unit, slot: baseSlot))
       }
     }
-    guard treated > 0, controls > 0 else { return nil }
-    var estimate = GroupTime(
-      group: group, period: period, base: base,
-      att: treatedSum / Double(treated) - controlSum / Double(controls),
-      standardError: 0, treated: treated, controls: controls, treatedMean: treatedSum / Double(treated),
-      controlMean: controlSum / Double(controls), treatedShare: Double(treated) / Double(treated + controls))
-    var squares = 0.0
-    for unit in 0..<panel.units where included[unit] {
-      let value = influence(of: estimate, unit: unit)
-      squares += value * value
+    // As `did` on repeated cross-sections: every one of the four means needs a unit.
+    guard treatedNow.count > 0, treatedBase.count > 0, controlNow.count > 0, controlBase.count > 0 else {
+      return nil
     }
-    estimate.standardError = squares.squareRoot() / Double(units)
+    var estimate = GroupTime(
+      group: group, period: period, base: panel.periods[baseSlot],
+      eventTime: position[period]! - position[group]!,
+      att: (treatedNow.value - treatedBase.value) - (controlNow.value - controlBase.value), standardError: 0,
+      treated: min(treatedNow.count, treatedBase.count), controls: min(controlNow.count, controlBase.count),
+      slot: slot, baseSlot: baseSlot, treatedNow: treatedNow, treatedBase: treatedBase, controlNow: controlNow,
+      controlBase: controlBase)
+    estimate.standardError = standardError((0..<panel.units).map { influence(of: estimate, unit: $0) })
     return estimate
   }
 
   /// The influence function of ATT(g, t) at `unit`, scaled to the whole sample as `did`
-  /// does (n / n₁ times the two-sample influence function of the difference of means).
+  /// does: n times the unit's share in each of the four means it is in, signed.
   @inline(__always)
   func influence(of estimate: GroupTime, unit: Int) -> Double {
     let isTreated = panel.cohort[unit] == estimate.group
-    guard isTreated || isControl(unit, group: estimate.group, period: estimate.period) else { return 0 }
-    let change = panel.outcome(unit, estimate.period) - panel.outcome(unit, estimate.base)
-    let scale = Double(units) / Double(estimate.treated + estimate.controls)
-    let share = estimate.treatedShare
-    return scale
-      * (isTreated ? (change - estimate.treatedMean) / share : -(change - estimate.controlMean) / (1 - share))
+    guard included[unit], isTreated || isControl(unit, group: estimate.group, period: estimate.period) else {
+      return 0
+    }
+    let now = panel.outcome(unit, slot: estimate.slot)
+    let base = panel.outcome(unit, slot: estimate.baseSlot)
+    func share(_ value: Double, of mean: Mean) -> Double {
+      value.isNaN ? 0 : (value - mean.value) / Double(mean.count)
+    }
+    let value =
+      isTreated
+      ? share(now, of: estimate.treatedNow) - share(base, of: estimate.treatedBase)
+      : share(base, of: estimate.controlBase) - share(now, of: estimate.controlNow)
+    return Double(units) * value
+  }
+
+  /// The influence function summed within each cluster (one value per unit in, one per
+  /// cluster out).
+  func clusterSums(_ influence: [Double]) -> [Double] {
+    var sums = [Double](repeating: 0, count: panel.clusters)
+    for unit in 0..<panel.units where included[unit] { sums[Int(panel.cluster[unit])] += influence[unit] }
+    return sums
+  }
+
+  /// The cluster-robust standard error √(Σ_c S_c²) / n, S_c the cluster's sum of the
+  /// influence function; with one unit per cluster, `did`'s √(Σ ψ²) / n.
+  func standardError(_ influence: [Double]) -> Double {
+    let sums = clusterSums(influence)
+    return sums.reduce(0) { $0 + $1 * $1 }.squareRoot() / Double(units)
   }
 }

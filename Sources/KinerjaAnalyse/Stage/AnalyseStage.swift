@@ -194,17 +194,24 @@ package struct AnalyseStage: Sendable {
     }
 
     private var noCohort: String {
-      "no cohort to estimate: it needs employees whose first completed training ends after the first "
-        + "period, scored in every one of the \(inputs.panel.scores.count) periods, and "
-        + "\(settings.controlGroup == .never ? "never-trained" : "not-yet-trained") employees to compare with"
+      "no cohort to estimate: it needs employees whose first completed training starts after the first "
+        + "period with appraisals, appraised before and after it\(settings.did.panel == .balanced ? " in every period" : ""), and "
+        + "\(settings.did.control == .never ? "never-trained" : "not-yet-trained") employees to compare with"
     }
 
-    /// The study of all trained employees, then one per method, one at a time: each holds a
-    /// balanced panel of its employees, so only its rows are kept once it is done.
-    private func differenceInDifferences(_ participations: ParticipationTable)
+    /// The study of all trained employees, then one per method, one at a time, so only
+    /// its rows are kept once it is done. Says which periods have no appraisal and, per
+    /// study, how many employees it used and left out, by reason.
+    private mutating func differenceInDifferences(_ participations: ParticipationTable)
       -> ([DiDGroupTimeRow], [DiDSummaryRow], [TrainingMethod: EffectEstimate])
     {
       let started = Date()
+      let output = "did_summary"
+      for period in TrainingCohorts.emptyPeriods(of: inputs.panel) {
+        let note = "\(period): no appraisal at all; the DiD skips the period"
+        log.note("did: \(note)")
+        results.notes.append(AnalysisNote(output: output, reason: "empty_period", note: note))
+      }
       var groupTime: [DiDGroupTimeRow] = []
       var summary: [DiDSummaryRow] = []
       var effects: [TrainingMethod: EffectEstimate] = [:]
@@ -213,10 +220,21 @@ package struct AnalyseStage: Sendable {
         guard
           let study = DiDStudy(
             method.map { .method($0) } ?? .all, variant: method?.description ?? "all", performance: inputs.panel,
-            participations: participations, control: settings.controlGroup, minGroup: settings.minGroup)
+            participations: participations, roster: inputs.roster, settings: settings.did,
+            minGroup: settings.minGroup, bootstrap: true)
         else { continue }
+        let used = "study \(study.variant): \(study.units) employees used, \(study.treatedUnits) of them treated"
+        log.note("did \(used)")
+        results.notes.append(AnalysisNote(output: output, reason: "did_units_used", count: study.units, note: used))
+        for reason in TrainingCohorts.LeftOut.allCases {
+          guard let count = study.cohorts.leftOut[reason] else { continue }
+          let note = "study \(study.variant): \(count) employees left out: \(reason.rawValue)"
+          log.note("did \(note)")
+          results.notes.append(
+            AnalysisNote(output: output, reason: "did_left_out_\(reason.rawValue)", count: count, note: note))
+        }
         if let omitted = study.summary.preTrendOmission {
-          log.note("did \(study.variant): no pre-trend test: \(omitted.reason)")
+          log.note("did \(study.variant): no pre-trend Wald test: \(omitted.reason)")
         }
         groupTime += DiDGroupTimeRow.rows(of: study)
         summary += DiDSummaryRow.rows(of: study)
@@ -226,7 +244,8 @@ package struct AnalyseStage: Sendable {
       if studies == 0 { log.note("did_group_time, did_summary: empty: \(noCohort)") }
       log.stage(
         "analyse did",
-        "\(studies) studies (all methods and each method), control \(settings.controlGroup.rawValue)",
+        "\(studies) studies (all methods and each method), control \(settings.did.control.rawValue), "
+          + "\(settings.did.panel.rawValue) panel, clustered by \(settings.did.cluster.rawValue)",
         Date().timeIntervalSince(started))
       return (groupTime, summary, effects)
     }
@@ -236,7 +255,7 @@ package struct AnalyseStage: Sendable {
     ) -> [CostEffectivenessRow] {
       let started = Date()
       let programEffects = ProgrammeEffects.estimate(
-        performance: inputs.panel, participations: participations, control: settings.controlGroup,
+        performance: inputs.panel, participations: participations, roster: inputs.roster, settings: settings.did,
         minGroup: settings.minGroup, threads: settings.threads)
       let rows = CostEffectivenessRow.rows(
         participations: participations, programEffects: programEffects, methodEffects: methodEffects)

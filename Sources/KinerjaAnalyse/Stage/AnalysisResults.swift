@@ -12,6 +12,8 @@ package struct AnalysisResults: Sendable {
   package var costEffectiveness: [CostEffectivenessRow]?
   /// Outputs that came out empty, each with why (also said in the log).
   package var emptyOutputs: [EmptyResult] = []
+  /// What analyses skipped or left out, with how many (also said in the log).
+  package var notes: [AnalysisNote] = []
   /// Each analysis's wall time, in the order they ran.
   package var timings: [(analysis: String, seconds: Double)] = []
 
@@ -27,5 +29,23 @@ package struct EmptyResult: Sendable, Equatable {
   package init(output: String, reason: String) {
     self.output = output
     self.reason = reason
+  }
+}
+
+/// Something an analysis skipped or left out, for `data_quality`: which output, a reason
+/// code, how many (when a count), and a sentence saying what.
+package struct AnalysisNote: Sendable, Equatable {
+  /// The output affected (`did_summary`).
+  package var output: String
+  /// A reason code (`empty_period`, `did_units_used`, `did_left_out`).
+  package var reason: String
+  package var count: Int?
+  package var note: String
+
+  package init(output: String, reason: String, count: Int? = nil, note: String) {
+    self.output = output
+    self.reason = reason
+    self.count = count
+    self.note = note
   }
 }

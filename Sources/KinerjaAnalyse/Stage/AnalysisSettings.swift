@@ -26,22 +26,23 @@ package struct AnalysisSettings: Sendable {
   package var rankingWeights: [RankingComponent: Double]
   /// Pre/post windows and the bootstrap of training effects.
   package var effects: TrainingEffectsOptions
-  /// Whom the DiD compares the trained with.
-  package var controlGroup: StaggeredDiD.ControlGroup
+  /// How the DiD studies are set up (control group, panel, clusters, cohorts, bootstrap).
+  package var did: DiDSettings
   /// Worker threads; results do not depend on their number.
   package var threads: Int
 
   package init(
     analyses: Set<Analysis> = Set(Analysis.allCases), minGroup: Int = 5, ikmGrain: Grain = .quarter,
     rankingWeights: [RankingComponent: Double] = RankingComponent.equalWeights,
-    effects: TrainingEffectsOptions = .init(), controlGroup: StaggeredDiD.ControlGroup = .never, threads: Int = 1
+    effects: TrainingEffectsOptions = .init(), did: DiDSettings = .init(), threads: Int = 1
   ) {
     self.analyses = analyses
     self.minGroup = minGroup
     self.ikmGrain = ikmGrain
     self.rankingWeights = rankingWeights
     self.effects = effects
-    self.controlGroup = controlGroup
+    self.did = did
+    self.did.threads = threads
     self.threads = threads
   }
 }

@@ -101,6 +101,9 @@ enum ReportTexts {
   static let estimate = ReportText("Estimasi", "Estimate")
   static let ciLow = ReportText("Batas bawah 95 %", "95 % CI low")
   static let ciHigh = ReportText("Batas atas 95 %", "95 % CI high")
+  static let bandLow = ReportText("Pita seragam bawah", "Uniform band low")
+  static let bandHigh = ReportText("Pita seragam atas", "Uniform band high")
+  static let didUnits = ReportText("Pegawai dalam studi", "Employees in the study")
   static let method = ReportText("Metode", "Method")
   static let program = ReportText("Program", "Programme")
 
@@ -110,8 +113,8 @@ enum ReportTexts {
     "Efek pelatihan per waktu sejak pelatihan (ATT dinamis, semua metode)",
     "Training effect by time since training (dynamic ATT, all methods)")
   static let eventStudyNote = ReportText(
-    "Waktu peristiwa 0 adalah periode pelatihan; nilai negatif adalah periode sebelum pelatihan (uji tren awal). Garis: selang kepercayaan 95 %.",
-    "Event time 0 is the training period; negative values are periods before training (pre-trend check). Whiskers: 95 % confidence interval."
+    "Waktu peristiwa 0 adalah periode mulai pelatihan; nilai negatif adalah periode sebelum pelatihan (uji tren awal). Garis: selang kepercayaan 95 % per titik; batang arsir: pita seragam 95 % (berlaku untuk semua titik sekaligus). Galat baku diklaster per instansi.",
+    "Event time 0 is the period training starts; negative values are periods before training (pre-trend check). Whiskers: pointwise 95 % interval; shaded bars: uniform 95 % band (holds for every event time at once). Standard errors clustered by agency."
   )
   static let eventTime = ReportText("Waktu sejak pelatihan (periode)", "Time since training (periods)")
   static let att = ReportText("ATT (poin)", "ATT (points)")

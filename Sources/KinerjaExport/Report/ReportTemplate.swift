@@ -57,6 +57,7 @@ enum ReportTemplate {
     svg.chart .point { fill: #1f5f8b; }
     svg.chart .point-pre { fill: #8a939c; }
     svg.chart .whisker { stroke: #1c2430; stroke-width: 1.2; }
+    svg.chart .band { fill: #c9d6e8; }
     svg.chart .bar { fill: #4f8fbf; }
     table { border-collapse: collapse; width: 100%; font-size: 8.5pt; margin: 6px 0 12px; }
     caption { text-align: left; font-weight: bold; font-size: 9pt; padding: 2px 0; }

@@ -23,12 +23,16 @@ extension OutputTable {
   /// The `data_quality` output: one row per input × reject reason (one row with an
   /// empty reason for an input without rejects), with the input's totals, dialect,
   /// the mapping used for each column and the columns the contract does not know; then
-  /// one row per empty output (`reason` `empty_output`, the why in `note`).
-  package static func dataQuality(_ inputs: [InputSummary], emptyOutputs: [EmptyResult] = []) -> OutputTable {
+  /// one row per empty output (`reason` `empty_output`, the why in `note`), then one per
+  /// thing an analysis skipped or left out (its reason code, the count in `rejected`).
+  package static func dataQuality(
+    _ inputs: [InputSummary], emptyOutputs: [EmptyResult] = [], notes: [AnalysisNote] = []
+  ) -> OutputTable {
     /// One row: an input's count for one reason, or an empty output.
     enum Line {
       case input(InputSummary, reason: RejectReason?, count: Int)
       case empty(EmptyResult)
+      case note(AnalysisNote)
     }
     var lines: [Line] = []
     for input in inputs {
@@ -37,8 +41,17 @@ extension OutputTable {
       for (reason, count) in reasons { lines.append(.input(input, reason: reason, count: count)) }
     }
     lines += emptyOutputs.map(Line.empty)
+    lines += notes.map(Line.note)
     return OutputTable(DataQualityColumn.self, rows: lines) { line, column in
       switch line {
+      case .note(let note):
+        switch column {
+        case .input: .text(note.output)
+        case .reason: .text(note.reason)
+        case .rejected: note.count.map(Cell.integer) ?? .null
+        case .note: .text(note.note)
+        default: .null
+        }
       case .empty(let empty):
         switch column {
         case .input: .text(empty.output)

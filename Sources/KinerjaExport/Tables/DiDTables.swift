@@ -9,6 +9,8 @@ package enum DiDGroupTimeColumn: String, OutputColumn {
   case att, se
   case ciLow = "ci_low"
   case ciHigh = "ci_high"
+  case uniformLow = "uniform_low"
+  case uniformHigh = "uniform_high"
   case treated, controls, suppressed
 
   package static let output = "did_group_time"
@@ -18,12 +20,16 @@ package enum DiDGroupTimeColumn: String, OutputColumn {
 package enum DiDSummaryColumn: String, OutputColumn {
   case variant
   case controlGroup = "control_group"
-  case aggregation, level, att, se
+  case aggregation, cohort, period
+  case eventTime = "event_time"
+  case att, se
   case ciLow = "ci_low"
   case ciHigh = "ci_high"
-  case statistic, df, p
+  case uniformLow = "uniform_low"
+  case uniformHigh = "uniform_high"
+  case statistic, df, p, note
   case treatedUnits = "treated_units"
-  case suppressed
+  case units, suppressed
 
   package static let output = "did_summary"
 }
@@ -42,6 +48,8 @@ extension OutputTable {
       case .se: .number(row.standardError)
       case .ciLow: .number(row.low)
       case .ciHigh: .number(row.high)
+      case .uniformLow: .number(row.uniformLow)
+      case .uniformHigh: .number(row.uniformHigh)
       case .treated: .integer(row.treated)
       case .controls: .integer(row.controls)
       case .suppressed: .bool(row.suppressed)
@@ -49,23 +57,30 @@ extension OutputTable {
     }
   }
 
-  /// The `did_summary` output: the simple, group, dynamic and calendar aggregations per
-  /// study (overall, then by cohort, event time or period) and the pre-trend test.
+  /// The `did_summary` output: the simple, group, dynamic and calendar aggregations and
+  /// post_training per study (overall, then by cohort, event time or period, each in a
+  /// column of its own type) and the two pre-trend tests.
   package static func didSummary(_ rows: [DiDSummaryRow]) -> OutputTable {
     OutputTable(DiDSummaryColumn.self, rows: rows) { row, column in
       switch column {
       case .variant: .text(row.variant)
       case .controlGroup: .text(row.controlGroup.rawValue)
       case .aggregation: .text(row.aggregation)
-      case .level: .text(row.level)
+      case .cohort: row.cohort.map(Cell.text) ?? .null
+      case .period: row.period.map(Cell.text) ?? .null
+      case .eventTime: row.eventTime.map(Cell.integer) ?? .null
       case .att: .number(row.att)
       case .se: .number(row.standardError)
       case .ciLow: .number(row.low)
       case .ciHigh: .number(row.high)
+      case .uniformLow: .number(row.uniformLow)
+      case .uniformHigh: .number(row.uniformHigh)
       case .statistic: .number(row.statistic)
       case .df: row.degreesOfFreedom.map(Cell.integer) ?? .null
       case .p: .number(row.p)
+      case .note: row.note.map(Cell.text) ?? .null
       case .treatedUnits: .integer(row.treatedUnits)
+      case .units: .integer(row.units)
       case .suppressed: .bool(row.suppressed)
       }
     }

@@ -37,6 +37,10 @@ import Yams
 ///   min_periods: 1            # periods needed on each side
 ///   bootstrap: { draws: 1000, seed: 1 }   # draws: 0 turns the bootstrap off
 ///   control_group: never      # never or not_yet
+///   panel: unbalanced         # unbalanced (every appraisal) or balanced
+///   cluster: agency           # agency or employee: what standard errors treat as independent
+///   cohort_from: start        # start or end: the training date that sets the cohort
+///   anticipation: 0           # periods before the cohort's in which training may already act
 /// ```
 /// Input paths and `output` are relative to the pipeline file.
 package struct PipelineFile: Sendable {
@@ -95,6 +99,10 @@ package struct PipelineFile: Sendable {
     package var bootstrapDraws = 1000
     package var bootstrapSeed: UInt64 = 1
     package var controlGroup = StaggeredDiD.ControlGroup.never
+    package var panel = DiDSettings.Panel.unbalanced
+    package var cluster = DiDSettings.Cluster.agency
+    package var cohortFrom = DiDSettings.CohortDate.start
+    package var anticipation = 0
   }
 
   /// Pipeline files larger than this are refused.
@@ -344,7 +352,8 @@ private struct NodeReader {
   func impact(_ node: Node) throws -> PipelineFile.ImpactSettings {
     var settings = PipelineFile.ImpactSettings()
     for (name, _, value) in try entries(
-      node, key: "impact", allowed: ["window", "min_periods", "bootstrap", "control_group"])
+      node, key: "impact",
+      allowed: ["window", "min_periods", "bootstrap", "control_group", "panel", "cluster", "cohort_from", "anticipation"])
     {
       let key = "impact.\(name)"
       switch name {
@@ -355,6 +364,22 @@ private struct NodeReader {
           throw error(value, key, "expected never or not_yet")
         }
         settings.controlGroup = control
+      case "panel":
+        guard let panel = DiDSettings.Panel(rawValue: try string(value, key)) else {
+          throw error(value, key, "expected unbalanced or balanced")
+        }
+        settings.panel = panel
+      case "cluster":
+        guard let cluster = DiDSettings.Cluster(rawValue: try string(value, key)) else {
+          throw error(value, key, "expected agency or employee")
+        }
+        settings.cluster = cluster
+      case "cohort_from":
+        guard let date = DiDSettings.CohortDate(rawValue: try string(value, key)) else {
+          throw error(value, key, "expected start or end")
+        }
+        settings.cohortFrom = date
+      case "anticipation": settings.anticipation = try integer(value, key, in: 0...24)
       case "bootstrap":
         for (field, _, setting) in try entries(value, key: key, allowed: ["draws", "seed"]) {
           if field == "draws" {

@@ -11,7 +11,10 @@ extension AnalysisSettings {
       effects: TrainingEffectsOptions(
         window: impact.window, minPeriods: impact.minPeriods, bootstrapDraws: impact.bootstrapDraws,
         bootstrapSeed: impact.bootstrapSeed, minGroup: pipeline.minGroup),
-      controlGroup: impact.controlGroup, threads: threads)
+      did: DiDSettings(
+        control: impact.controlGroup, panel: impact.panel, cluster: impact.cluster, cohortFrom: impact.cohortFrom,
+        anticipation: impact.anticipation, bootstrapDraws: impact.bootstrapDraws, bootstrapSeed: impact.bootstrapSeed),
+      threads: threads)
   }
 }
 

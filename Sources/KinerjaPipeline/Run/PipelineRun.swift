@@ -127,7 +127,7 @@ package struct PipelineRun {
     let results = analyse.run(cleaned.analysisInputs)
     stages += results.timings.map { .init(stage: "analyse \($0.analysis)", seconds: $0.seconds) }
     let tables = results.tables
-    let quality = OutputTable.dataQuality(cleaned.summaries, emptyOutputs: results.emptyOutputs)
+    let quality = OutputTable.dataQuality(cleaned.summaries, emptyOutputs: results.emptyOutputs, notes: results.notes)
 
     let clock = Date()
     var files: [String] = []
@@ -213,7 +213,9 @@ package struct PipelineRun {
       "impact.window": String(impact.window), "impact.min_periods": String(impact.minPeriods),
       "impact.bootstrap.draws": String(impact.bootstrapDraws),
       "impact.bootstrap.seed": String(impact.bootstrapSeed),
-      "impact.control_group": impact.controlGroup.rawValue, "ikm_grain": pipeline.ikmGrain.rawValue,
+      "impact.control_group": impact.controlGroup.rawValue, "impact.panel": impact.panel.rawValue,
+      "impact.cluster": impact.cluster.rawValue, "impact.cohort_from": impact.cohortFrom.rawValue,
+      "impact.anticipation": String(impact.anticipation), "ikm_grain": pipeline.ikmGrain.rawValue,
       "rankings.weights": Self.normalisedWeights(pipeline.rankingWeights),
       "report": pipeline.report ? "true" : "false", "language": pipeline.language.rawValue,
       "dated_runs": pipeline.datedRuns ? "true" : "false",

@@ -1,11 +1,15 @@
-/// The dynamic ATT by event time: estimates with 95 % intervals, a line at zero and a
-/// dashed line between the last period before training and the training period.
+/// The dynamic ATT by event time: estimates with pointwise 95 % intervals (whiskers) over
+/// the uniform 95 % band (shaded bars), a line at zero and a dashed line between the last
+/// period before training and the period it starts.
 struct EventStudyChart {
   struct Point {
     var eventTime: Int
     var estimate: Double
     var low: Double?
     var high: Double?
+    /// The uniform band, which holds for every event time at once.
+    var bandLow: Double?
+    var bandHigh: Double?
   }
 
   var points: [Point]
@@ -26,7 +30,7 @@ struct EventStudyChart {
     let first = Double(times.min() ?? 0) - 0.5
     let last = Double(times.max() ?? 0) + 0.5
     func x(_ time: Double) -> Double { plotLeft + (time - first) / (last - first) * (plotRight - plotLeft) }
-    let values = points.flatMap { [$0.estimate] + [$0.low, $0.high].compactMap { $0 } }
+    let values = points.flatMap { [$0.estimate] + [$0.low, $0.high, $0.bandLow, $0.bandHigh].compactMap { $0 } }
     let y = AxisScale(covering: values, including: [0], from: plotBottom, to: plotTop)
     for tick in y.ticks {
       drawing.line(plotLeft, y.position(tick), plotRight, y.position(tick), style: "grid")
@@ -43,6 +47,13 @@ struct EventStudyChart {
       let center = x(Double(point.eventTime))
       if point.eventTime % labelEvery == 0 {
         drawing.text(String(point.eventTime), x: center, y: plotBottom + 14, anchor: .middle, style: "tick")
+      }
+      if let low = point.bandLow, let high = point.bandHigh {
+        let step = (plotRight - plotLeft) / (last - first)
+        let halfWidth = min(8, step * 0.35)
+        drawing.rectangle(
+          x: center - halfWidth, y: y.position(high), width: 2 * halfWidth,
+          height: max(0.5, y.position(low) - y.position(high)), style: "band")
       }
       if let low = point.low, let high = point.high {
         drawing.line(center, y.position(low), center, y.position(high), style: "whisker")
