@@ -62,6 +62,8 @@ func generate(
     var totals: [String: (read: Int, accepted: Int)] = [:]
     for line in quality.split(separator: "\n").dropFirst() {
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      // Rows about analyses (empty periods, employees a study left out) follow the inputs'.
+      guard InputKind(rawValue: fields[0]) != nil else { continue }
       totals[fields[0]] = (Int(fields[2])!, Int(fields[3])!)
       if !fields[5].isEmpty { rejected[fields[0], default: [:]][fields[5]] = Int(fields[6])! }
     }

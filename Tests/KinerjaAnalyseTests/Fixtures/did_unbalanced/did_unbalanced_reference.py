@@ -11,7 +11,7 @@ The data set (numpy default_rng(20250117); deterministic):
 - damage: 4 % of the appraisal rows missing at random; 48 joiners (no rows before a random
   month) and 48 leavers (no rows after one); 2023-07 dropped entirely (nobody appraised);
   2 employees (A06, A07) without any appraisal;
-- training: 270 employees complete a course (pelatihan / daring / bimtek; start in a random
+- training: 270 employees complete a course (pelatihan / daring / workshop; start in a random
   month 2023-03..2024-09 other than 2023-07, 1-3 calendar months long), among them 5 trained
   in 2023-01 (start and end; `did` drops them), 5 starting in the empty month 2023-07, 5
   whose only completed course starts in 2025 (never treated within the panel), 6 who
@@ -106,7 +106,7 @@ rng = np.random.default_rng(20250117)
 AGENCIES, PER_AGENCY = 12, 50
 FIRST, LAST = 2023 * 12, 2024 * 12 + 11
 EMPTY = 2023 * 12 + 6
-METHODS = ["pelatihan", "daring", "bimtek"]
+METHODS = ["pelatihan", "daring", "workshop"]
 SEEDS = [1, 2, 3, 4, 5]
 BITERS = 20000
 
