@@ -63,7 +63,7 @@ with tempfile.TemporaryDirectory() as work:
                 estimates[row["variant"]].append(float(row["att"]))
                 intervals[row["variant"]] += 1
                 covered[row["variant"]] += low <= planted[row["variant"]] <= high
-            elif row["aggregation"] == "dynamic" and row["level"] != "all" and int(row["level"]) < 0:
+            elif row["aggregation"] == "dynamic" and row["event_time"] and int(row["event_time"]) < 0:
                 placebo["event time"][0] += 1
                 placebo["event time"][1] += not low <= 0 <= high
         for row in csv.DictReader(open(os.path.join(out, "did_group_time.csv"))):

@@ -37,7 +37,7 @@ import Testing
   func counts(_ outputs: [String: Data]) -> [String: [Int]] {
     let table = CSVText(bytes: Array(outputs["data_quality.csv"] ?? Data()), delimiter: UInt8(ascii: ","))
     var result: [String: [Int]] = [:]
-    for record in table.records where record[5] != "empty_output" {
+    for record in table.records where !record[2].isEmpty {
       result[record[0]] = [2, 3, 4].map { Int(record[$0]) ?? -1 }
     }
     return result

@@ -1,6 +1,7 @@
 /// The multiplier bootstrap of `did::mboot`, clustered as `did` does since it follows
-/// Callaway and Sant'Anna's Remark 10: one Rademacher multiplier per cluster, applied to
-/// the cluster sums of the influence function.
+/// Callaway and Sant'Anna's Remark 10: one multiplier per cluster, applied to the cluster
+/// sums of the influence function. Multipliers are Mammen's two-point weights (mean 0,
+/// variance 1), as moderndid draws them.
 ///
 /// Gives each estimate a bootstrap standard error (the interquartile range of the draws
 /// over that of the normal) and the sup-t critical value of a uniform band over all of
@@ -57,12 +58,11 @@ package struct MultiplierBootstrap: Sendable {
     let rows = parallelMap(count: draws, threads: threads) { draw -> [Double] in
       var random = SplitMix64(seed: seed, stream: UInt64(draw))
       var row = [Double](repeating: 0, count: estimates)
-      var bits: UInt64 = 0
       for c in 0..<clusters {
-        if c % 64 == 0 { bits = random.next() }
-        let sign: Double = (bits >> UInt64(c % 64)) & 1 == 0 ? 1 : -1
+        let uniform = Double(random.next() >> 11) * 0x1p-53
+        let weight = uniform < Self.mammenLowShare ? Self.mammenLow : Self.mammenHigh
         let base = c * estimates
-        for j in 0..<estimates { row[j] += sign * sums[base + j] }
+        for j in 0..<estimates { row[j] += weight * sums[base + j] }
       }
       for j in 0..<estimates { row[j] *= scale }
       return row
@@ -95,6 +95,11 @@ package struct MultiplierBootstrap: Sendable {
     return Result(
       standardErrors: errors, critical: maxima.isEmpty ? nil : Self.quantile(maxima, 1 - alpha), maxima: maxima)
   }
+
+  /// Mammen's weights: (1 − √5) / 2 with probability (√5 + 1) / (2√5), else (1 + √5) / 2.
+  static let mammenLow = (1 - 5.0.squareRoot()) / 2
+  static let mammenHigh = (1 + 5.0.squareRoot()) / 2
+  static let mammenLowShare = (5.0.squareRoot() + 1) / (2 * 5.0.squareRoot())
 
   /// R's type-1 quantile (the inverse of the empirical distribution) of sorted `values`.
   static func quantile(_ values: [Double], _ p: Double) -> Double {

@@ -103,7 +103,9 @@ enum ReportTexts {
   static let ciHigh = ReportText("Batas atas 95 %", "95 % CI high")
   static let bandLow = ReportText("Pita seragam bawah", "Uniform band low")
   static let bandHigh = ReportText("Pita seragam atas", "Uniform band high")
-  static let didUnits = ReportText("Pegawai dalam studi", "Employees in the study")
+  static let analysisNotes = ReportText(
+    "Yang dilewati atau dikeluarkan analisis (periode kosong, pegawai di luar studi DiD)",
+    "What analyses skipped or left out (empty periods, employees outside a DiD study)")
   static let method = ReportText("Metode", "Method")
   static let program = ReportText("Program", "Programme")
 

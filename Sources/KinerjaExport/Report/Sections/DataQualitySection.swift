@@ -1,10 +1,21 @@
 extension ReportSections {
-  /// The data-quality section: rejected rows by input and reason, from `data_quality`.
+  /// The data-quality section: rejected rows by input and reason, then what analyses
+  /// skipped or left out (empty periods, employees a DiD study did not use), from
+  /// `data_quality`.
   func dataQuality() -> ReportSection? {
     guard let quality = table(DataQualityColumn.self) else { return nil }
     var byReason: [String: Int] = [:]
     var rows: [[String]] = []
+    var analysisRows: [[String]] = []
     for row in quality.rows {
+      guard quality.integer(row, .rowsRead) != nil else {
+        if let reason = quality.text(row, .reason), reason != "empty_output" {
+          analysisRows.append([
+            reason, quality.integer(row, .rejected).map(language.count) ?? "", quality.text(row, .note) ?? "",
+          ])
+        }
+        continue
+      }
       guard let reason = quality.text(row, .reason), !reason.isEmpty,
         let count = quality.integer(row, .rejected)
       else { continue }
@@ -26,6 +37,12 @@ extension ReportSections {
       let description = bars.map { "\($0.label): \(language.count(Int($0.value)))" }.joined(separator: "; ")
       section.figures.append(
         ReportFigure(svg: chart.svg(title: title, description: description), caption: title, table: table))
+    }
+    if !analysisRows.isEmpty {
+      section.tables.append(
+        ReportTable(
+          caption: text(ReportTexts.analysisNotes),
+          header: [text(ReportTexts.reason), text(ReportTexts.employees), text(ReportTexts.note)], rows: analysisRows))
     }
     return section
   }

@@ -16,8 +16,8 @@ extension ReportSections {
     if let quality = table(DataQualityColumn.self) {
       var seen = Set<String>()
       var rows: [[String]] = []
-      // Rows about empty outputs (`empty_output`) are not inputs.
-      for row in quality.rows where quality.text(row, .reason) != "empty_output" {
+      // Rows about outputs (empty ones, what the DiD left out) have no rows read: not inputs.
+      for row in quality.rows where quality.integer(row, .rowsRead) != nil {
         let input = quality.text(row, .input) ?? ""
         guard seen.insert(input).inserted else { continue }
         rows.append([
