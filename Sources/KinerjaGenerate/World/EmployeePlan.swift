@@ -3,24 +3,21 @@
 /// Everything follows from the employee's index and the seed, so the employees,
 /// performance, training and feedback files agree without sharing state.
 struct EmployeePlan {
+  /// An employee's place in a programme, and how they did.
   struct Participation {
-    var method: Int
-    var topic: Int
-    var provider: Int
-    /// The month (0-based from the start) that contains the end date.
-    var month: Int
-    var start: (Int, Int, Int)
-    var end: (Int, Int, Int)
-    var hours: Int
-    var cost: Double
+    var programme: Programme
     /// 0 completed, 1 dropped, 2 ongoing.
     var status: Int
     var preTest: Double
     var postTest: Double
-    var programID: String
-    var programName: String
 
     var completed: Bool { status == 0 }
+
+    /// Nine in ten complete; of the others, those whose course ends in the last three months
+    /// may still be in it.
+    static func status(draw: Double, endMonth: Int, months: Int) -> Int {
+      draw < 0.90 ? 0 : (draw < 0.96 || endMonth < months - 3 ? 1 : 2)
+    }
   }
 
   let index: Int
@@ -59,33 +56,33 @@ struct EmployeePlan {
     personal = 4 * random.normal()
 
     var trainingRandom = StreamRandom(seed: options.seed, stream: .training, index: index)
-    guard options.months >= 4, trainingRandom.chance(World.trainedShare) else {
-      participation = nil
-      return
-    }
-    let method = trainingRandom.weighted(MethodProfile.all.map(\.weight))
+    participation = Self.ownProgramme(options: options, random: &trainingRandom)
+  }
+
+  /// A programme the employee attends, with chance `World.trainedShare`.
+  private static func ownProgramme(options: GeneratorOptions, random: inout StreamRandom) -> Participation? {
+    guard options.months >= 4, random.chance(World.trainedShare) else { return nil }
+    let method = random.weighted(MethodProfile.all.map(\.weight))
     let profile = MethodProfile.all[method]
-    let month = trainingRandom.int(1...(options.months - 2))
-    let year = options.startYear + month / 12
-    let monthOfYear = month % 12 + 1
-    let endDay = trainingRandom.int(1...NIPSpace.daysIn(month: monthOfYear, year: year))
-    let start = Self.date(
-      year: year, month: monthOfYear, day: endDay, minusDays: trainingRandom.int(profile.days))
-    let topic = trainingRandom.int(0...(Words.topics.count - 1))
-    let statusDraw = trainingRandom.uniform()
-    let status = statusDraw < 0.90 ? 0 : (statusDraw < 0.96 || month < options.months - 3 ? 1 : 2)
-    let pre = trainingRandom.uniform(40...75)
-    let post = min(100, pre + profile.testGain + 5 * trainingRandom.normal())
-    participation = Participation(
-      method: method, topic: topic, provider: trainingRandom.int(0...(Words.providers.count - 1)),
-      month: month,
-      start: start, end: (year, monthOfYear, endDay), hours: trainingRandom.int(profile.hours),
-      cost: (trainingRandom.uniform(profile.cost) / 1000).rounded() * 1000, status: status,
-      preTest: (pre * 10).rounded() / 10, postTest: (max(0, post) * 10).rounded() / 10,
-      programID: "DIK-\(year)-\(profile.code)\(topic + 1)-\(monthOfYear < 10 ? "0" : "")\(monthOfYear)",
-      programName:
-        "\(Words.titled(profile.method)) \(Words.titled(Words.topics[topic])) Angkatan \(monthOfYear)/\(year)"
-    )
+    let dates = CourseDates.draw(profile: profile, options: options, random: &random)
+    let topic = random.int(0...(Words.topics.count - 1))
+    let status = Participation.status(
+      draw: random.uniform(), endMonth: dates.endMonth, months: options.months)
+    let (pre, post) = tests(profile: profile, random: &random)
+    let provider = random.int(0...(Words.providers.count - 1))
+    let hours = random.int(profile.hours)
+    let cost = (random.uniform(profile.cost) / 1000).rounded() * 1000
+    return Participation(
+      programme: Programme(
+        method: method, topic: topic, provider: provider, dates: dates, hours: hours, cost: cost),
+      status: status, preTest: pre, postTest: post)
+  }
+
+  /// Pre- and post-test scores, to one decimal.
+  private static func tests(profile: MethodProfile, random: inout StreamRandom) -> (Double, Double) {
+    let pre = random.uniform(40...75)
+    let post = min(100, pre + profile.testGain + 5 * random.normal())
+    return ((pre * 10).rounded() / 10, (max(0, post) * 10).rounded() / 10)
   }
 
   /// The employee's score in `month`, or `nil` for a month without an appraisal.
@@ -95,22 +92,9 @@ struct EmployeePlan {
     guard !missing else { return nil }
     let agency = world.agencies[self.agency]
     var score = agency.level + agency.slope * Double(month) + world.drift[month] + personal + noise
-    if let participation, participation.completed, month > participation.month {
-      score += MethodProfile.all[participation.method].effect
+    if let participation, participation.completed, month > participation.programme.dates.endMonth {
+      score += MethodProfile.all[participation.programme.method].effect
     }
     return (min(120, max(0, score)) * 100).rounded() / 100
-  }
-
-  private static func date(year: Int, month: Int, day: Int, minusDays: Int) -> (Int, Int, Int) {
-    var (y, m, d) = (year, month, day - minusDays)
-    while d < 1 {
-      m -= 1
-      if m < 1 {
-        m = 12
-        y -= 1
-      }
-      d += NIPSpace.daysIn(month: m, year: y)
-    }
-    return (y, m, d)
   }
 }
