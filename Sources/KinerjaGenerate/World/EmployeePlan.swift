@@ -1,4 +1,5 @@
-/// One synthetic employee: who they are, and the programme they attend, if any.
+/// One synthetic employee: who they are, the months they are appraised in, and the programme
+/// they attend, if any.
 ///
 /// Everything follows from the employee's index and the seed, so the employees,
 /// performance, training and feedback files agree without sharing state.
@@ -31,6 +32,7 @@ struct EmployeePlan {
   let name: String
   /// The employee's own deviation from the agency's level.
   let personal: Double
+  let tenure: Tenure
   let participation: Participation?
 
   init(index: Int, world: World) {
@@ -55,16 +57,29 @@ struct EmployeePlan {
       + Words.lastNames[random.int(0...(Words.lastNames.count - 1))]
     personal = 4 * random.normal()
 
+    tenure = Tenure.draw(employee: index, options: options)
+
     var trainingRandom = StreamRandom(seed: options.seed, stream: .training, index: index)
-    participation = Self.ownProgramme(options: options, random: &trainingRandom)
+    switch options.shapes.trainingAssignment {
+    case .employee:
+      participation = Self.ownProgramme(of: index, options: options, random: &trainingRandom)
+    case .agency:
+      participation = world.agencies[agency].training.flatMap {
+        Self.place(in: $0, options: options, random: &trainingRandom)
+      }
+    }
   }
 
-  /// A programme the employee attends, with chance `World.trainedShare`.
-  private static func ownProgramme(options: GeneratorOptions, random: inout StreamRandom) -> Participation? {
+  /// A programme the employee attends on their own, with chance `World.trainedShare`.
+  private static func ownProgramme(
+    of index: Int, options: GeneratorOptions, random: inout StreamRandom
+  ) -> Participation? {
     guard options.months >= 4, random.chance(World.trainedShare) else { return nil }
     let method = random.weighted(MethodProfile.all.map(\.weight))
     let profile = MethodProfile.all[method]
+    var lengthRandom = StreamRandom(seed: options.seed, stream: .courseLength, index: index)
     let dates = CourseDates.draw(profile: profile, options: options, random: &random)
+      .fitted(to: options.shapes.courseMonths, profile: profile, random: &lengthRandom)
     let topic = random.int(0...(Words.topics.count - 1))
     let status = Participation.status(
       draw: random.uniform(), endMonth: dates.endMonth, months: options.months)
@@ -78,6 +93,18 @@ struct EmployeePlan {
       status: status, preTest: pre, postTest: post)
   }
 
+  /// A place in the programme of the employee's agency, taken with its attendance share.
+  private static func place(
+    in training: AgencyTraining, options: GeneratorOptions, random: inout StreamRandom
+  ) -> Participation? {
+    guard random.chance(training.attendanceShare) else { return nil }
+    let programme = training.programme
+    let status = Participation.status(
+      draw: random.uniform(), endMonth: programme.dates.endMonth, months: options.months)
+    let (pre, post) = tests(profile: MethodProfile.all[programme.method], random: &random)
+    return Participation(programme: programme, status: status, preTest: pre, postTest: post)
+  }
+
   /// Pre- and post-test scores, to one decimal.
   private static func tests(profile: MethodProfile, random: inout StreamRandom) -> (Double, Double) {
     let pre = random.uniform(40...75)
@@ -86,15 +113,26 @@ struct EmployeePlan {
   }
 
   /// The employee's score in `month`, or `nil` for a month without an appraisal.
+  ///
+  /// The score is the agency's level and slope, the shared drift, the employee's own level
+  /// and noise; plus the method's effect in every month after the end month of a completed
+  /// programme; minus the in-course dip from its start month to its end month inclusive,
+  /// whatever the status; plus the agency's shock in the month. The draws are the same
+  /// whether or not the month has an appraisal, so one month's row never moves another's.
   func score(in month: Int, world: World, random: inout StreamRandom) -> Double? {
-    let missing = random.chance(World.missingMonthShare)
+    let missing = random.chance(world.options.shapes.missingAppraisalShare)
     let noise = 3 * random.normal()
-    guard !missing else { return nil }
+    guard !missing, tenure.includes(month), !world.isExportLost(in: month) else { return nil }
     let agency = world.agencies[self.agency]
     var score = agency.level + agency.slope * Double(month) + world.drift[month] + personal + noise
-    if let participation, participation.completed, month > participation.programme.dates.endMonth {
-      score += MethodProfile.all[participation.programme.method].effect
+    if let participation {
+      let dates = participation.programme.dates
+      if participation.completed, month > dates.endMonth {
+        score += world.effects[participation.programme.method]
+      }
+      if dates.contains(month) { score -= world.options.shapes.inCourseDip }
     }
+    score += agency.shock(in: month)
     return (min(120, max(0, score)) * 100).rounded() / 100
   }
 }

@@ -50,6 +50,25 @@ struct CourseDates: Sendable {
       endMonth: endMonth)
   }
 
+  /// These dates fitted to courses of at most `courseMonths` calendar months.
+  ///
+  /// One month: a course that began in the month before starts on the first of its end
+  /// month. Three or more: a course of a method that runs for months starts a number of
+  /// whole months earlier, drawn from 0 to `courseMonths − 2`, never before the window.
+  /// Two, the baseline, leaves the dates as they are (the methods last at most 27 days).
+  func fitted(to courseMonths: Int, profile: MethodProfile, random: inout StreamRandom) -> CourseDates {
+    var fitted = self
+    if courseMonths == 1, startMonth < endMonth {
+      fitted.start = (end.0, end.1, 1)
+      fitted.startMonth = endMonth
+    } else if courseMonths > 2, profile.spansMonths {
+      let earlier = random.int(0...min(courseMonths - 2, endMonth - 1))
+      fitted.start = Self.monthsEarlier(earlier, than: start)
+      fitted.startMonth = startMonth - earlier
+    }
+    return fitted
+  }
+
   private static func month(of date: (Int, Int, Int), options: GeneratorOptions) -> Int {
     (date.0 - options.startYear) * 12 + date.1 - 1
   }
@@ -65,5 +84,44 @@ struct CourseDates: Sendable {
       d += NIPSpace.daysIn(month: m, year: y)
     }
     return (y, m, d)
+  }
+
+  /// The same day `months` calendar months earlier, or that month's last day if it is shorter.
+  private static func monthsEarlier(_ months: Int, than date: (Int, Int, Int)) -> (Int, Int, Int) {
+    let index = date.0 * 12 + date.1 - 1 - months
+    let (year, month) = (index / 12, index % 12 + 1)
+    return (year, month, min(date.2, NIPSpace.daysIn(month: month, year: year)))
+  }
+}
+
+/// The programme an agency runs for its own staff when training is assigned by agency.
+struct AgencyTraining: Sendable {
+  /// Chance that an agency runs a programme.
+  static let agencyShare = 0.45
+  /// The share of an agency's employees who attend is drawn from this range.
+  static let attendanceRange = 0.8...0.95
+
+  var programme: Programme
+  /// Chance that one of the agency's employees attends.
+  var attendanceShare: Double
+
+  /// The programme agency `index` runs, or `nil` when training is by employee or the agency
+  /// runs none; drawn from the agency's own stream.
+  static func draw(agency index: Int, options: GeneratorOptions) -> AgencyTraining? {
+    guard options.shapes.trainingAssignment == .agency, options.months >= 4 else { return nil }
+    var random = StreamRandom(seed: options.seed, stream: .agencyProgramme, index: index)
+    guard random.chance(agencyShare) else { return nil }
+    let method = random.weighted(MethodProfile.all.map(\.weight))
+    let profile = MethodProfile.all[method]
+    let dates = CourseDates.draw(profile: profile, options: options, random: &random)
+      .fitted(to: options.shapes.courseMonths, profile: profile, random: &random)
+    let topic = random.int(0...(Words.topics.count - 1))
+    let provider = random.int(0...(Words.providers.count - 1))
+    let hours = random.int(profile.hours)
+    let cost = (random.uniform(profile.cost) / 1000).rounded() * 1000
+    return AgencyTraining(
+      programme: Programme(
+        method: method, topic: topic, provider: provider, dates: dates, hours: hours, cost: cost),
+      attendanceShare: random.uniform(attendanceRange))
   }
 }
