@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import KinerjaClean
-import KinerjaIngest
+package import KinerjaIngest
 
 /// Writes the five exports of a synthetic world, with `truth.json` and a pipeline file.
 ///
@@ -21,6 +21,7 @@ package struct Generator: Sendable {
     }
     guard options.months >= 1, options.months <= 240 else { throw GeneratorError.months(options.months) }
     guard (0...0.5).contains(options.badRowRate) else { throw GeneratorError.badRowRate(options.badRowRate) }
+    try Self.validate(options.shapes, options: options)
     self.options = options
   }
 
@@ -92,39 +93,34 @@ package struct Generator: Sendable {
       badRowsByReason: Dictionary(uniqueKeysWithValues: bad.map { ($0.key.rawValue, $0.value) }))
   }
 
-  private func makeTruth(world: World, inputs: [String: Truth.InputTruth]) -> Truth {
-    var participants = [Int](repeating: 0, count: MethodProfile.all.count)
-    var completed = participants
-    for index in 0..<options.employees {
-      if let participation = EmployeePlan(index: index, world: world).participation {
-        participants[participation.method] += 1
-        if participation.completed { completed[participation.method] += 1 }
-      }
+  /// The shape options the data set was written with, for the pipeline file's first line.
+  private var shapeOptions: String {
+    options.shapes.commandLineOptions.map { " " + $0 }.joined()
+  }
+
+  /// Rejects shapes that cannot be planted in the window `options` describes.
+  private static func validate(_ shapes: PlantedShapes, options: GeneratorOptions) throws {
+    guard (0..<1).contains(shapes.missingAppraisalShare) else {
+      throw GeneratorError.missingAppraisals(shapes.missingAppraisalShare)
     }
-    let methods = Dictionary(
-      uniqueKeysWithValues: MethodProfile.all.enumerated().map { index, profile in
-        (
-          profile.method,
-          Truth.MethodTruth(
-            effect: profile.effect, participants: participants[index], completed: completed[index])
-        )
-      })
-    return Truth(
-      parameters: Truth.Parameters(
-        employees: options.employees, months: options.months, seed: options.seed, style: options.style,
-        badRowRate: options.badRowRate, startYear: options.startYear),
-      firstPeriod: "\(options.startYear)-01", sharedDrift: world.drift,
-      driftPerMonth: World.driftPerMonth, seasonalAmplitude: World.seasonalAmplitude,
-      trainedShare: World.trainedShare, missingMonthShare: World.missingMonthShare, methods: methods,
-      agencies: world.agencies.map { agency in
-        Truth.AgencyTruth(
-          code: agency.code, name: agency.name, region: agency.region, sector: agency.sector,
-          employees: agency.size,
-          level: agency.level, slopePerMonth: agency.slope,
-          ikm: World.plantedIKM(satisfaction: agency.satisfaction),
-          ratingFromMatrix: agency.leavesRatingEmpty)
-      },
-      inputs: inputs)
+    guard (0...1).contains(shapes.joinerShare), (0...1).contains(shapes.leaverShare),
+      shapes.joinerShare + shapes.leaverShare <= 1
+    else { throw GeneratorError.turnover(joiners: shapes.joinerShare, leavers: shapes.leaverShare) }
+    if shapes.joinerShare + shapes.leaverShare > 0, options.months < 2 {
+      throw GeneratorError.turnoverInOneMonth
+    }
+    if let month = shapes.emptyMonths.first(where: { options.monthIndex(of: $0) == nil }) {
+      throw GeneratorError.emptyMonth(
+        month, first: options.period(ofMonth: 0), last: options.period(ofMonth: options.months - 1))
+    }
+    guard shapes.agencyShockSD >= 0, shapes.agencyShockSD.isFinite else {
+      throw GeneratorError.agencyShocks(shapes.agencyShockSD)
+    }
+    guard (1...240).contains(shapes.courseMonths) else {
+      throw GeneratorError.courseMonths(shapes.courseMonths)
+    }
+    guard shapes.inCourseDip.isFinite else { throw GeneratorError.inCourseDip(shapes.inCourseDip) }
+    guard shapes.effectScale.isFinite else { throw GeneratorError.effectScale(shapes.effectScale) }
   }
 
   /// A pipeline file that runs the generated exports.
@@ -134,7 +130,7 @@ package struct Generator: Sendable {
     }
     return """
       # Written by kinerja generate --employees \(options.employees) --months \(options.months) --seed \(options.seed) \
-      --dialect \(options.style.rawValue) --bad-rows \(options.badRowRate)
+      --dialect \(options.style.rawValue) --bad-rows \(options.badRowRate)\(shapeOptions)
       inputs:
       \(names.joined(separator: "\n"))
       grain: month
@@ -151,6 +147,14 @@ package enum GeneratorError: Error, CustomStringConvertible, Equatable {
   case employees(Int)
   case months(Int)
   case badRowRate(Double)
+  case missingAppraisals(Double)
+  case turnover(joiners: Double, leavers: Double)
+  case turnoverInOneMonth
+  case emptyMonth(Period, first: Period, last: Period)
+  case agencyShocks(Double)
+  case courseMonths(Int)
+  case inCourseDip(Double)
+  case effectScale(Double)
   case cannotWrite(String)
 
   package var description: String {
@@ -159,6 +163,17 @@ package enum GeneratorError: Error, CustomStringConvertible, Equatable {
       "--employees must be from 1 to \(GeneratorOptions.maximumEmployees), not \(count)"
     case .months(let count): "--months must be from 1 to 240, not \(count)"
     case .badRowRate(let rate): "--bad-rows must be a share from 0 to 0.5, not \(rate)"
+    case .missingAppraisals(let share):
+      "--missing-appraisals must be a share from 0 to less than 1, not \(share)"
+    case .turnover(let joiners, let leavers):
+      "--joiners and --leavers must be shares from 0 to 1 that add up to at most 1, not \(joiners) and \(leavers)"
+    case .turnoverInOneMonth: "--joiners and --leavers need at least 2 --months"
+    case .emptyMonth(let month, let first, let last):
+      "--empty-month \(month) is outside the appraisal window \(first) to \(last)"
+    case .agencyShocks(let sd): "--agency-shocks must be a standard deviation of 0 or more, not \(sd)"
+    case .courseMonths(let months): "--course-months must be from 1 to 240, not \(months)"
+    case .inCourseDip(let dip): "--in-course-dip must be a finite number, not \(dip)"
+    case .effectScale(let scale): "--effect-scale must be a finite number, not \(scale)"
     case .cannotWrite(let path): "\(path): cannot write"
     }
   }

@@ -1,6 +1,7 @@
 public import ArgumentParser
 import Foundation
 import KinerjaGenerate
+import KinerjaIngest
 import KinerjaPipeline
 
 /// `kinerja generate`: synthetic exports where the right answer is known.
@@ -42,18 +43,98 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: "Worker threads (the files do not depend on it).")
   var threads = ProcessInfo.processInfo.activeProcessorCount
 
+  @Option(
+    name: .customLong("missing-appraisals"),
+    help: "Share of appraisal rows missing at random (0 to less than 1).")
+  var missingAppraisals = PlantedShapes.baseline.missingAppraisalShare
+
+  @Option(help: "Share of employees who join during the window: no appraisal before a random month.")
+  var joiners = PlantedShapes.baseline.joinerShare
+
+  @Option(help: "Share of employees who leave during the window: no appraisal after a random month.")
+  var leavers = PlantedShapes.baseline.leaverShare
+
+  @Option(
+    name: .customLong("empty-month"),
+    help: ArgumentHelp(
+      "A month in which nobody has an appraisal, as when its export is lost; repeatable or a comma list.",
+      valueName: "YYYY-MM"))
+  var emptyMonths: [String] = []
+
+  @Option(
+    name: .customLong("assign-by"),
+    help:
+      "employee: each employee attends a programme of their own; agency: some agencies each run one programme in one month, attended by most of their staff."
+  )
+  var assignBy = PlantedShapes.baseline.trainingAssignment
+
+  @Option(
+    name: .customLong("agency-shocks"),
+    help: ArgumentHelp(
+      "Standard deviation of a shock N(0, SD²) per agency and month, added to every score of the agency in that month.",
+      valueName: "SD"))
+  var agencyShocks = PlantedShapes.baseline.agencyShockSD
+
+  @Option(
+    name: .customLong("course-months"),
+    help:
+      "The longest course in calendar months, start month to end month inclusive (2: the methods' lengths in days, at most 27; more: classroom training, coaching and e-learning may run for months)."
+  )
+  var courseMonths = PlantedShapes.baseline.courseMonths
+
+  @Option(
+    name: .customLong("in-course-dip"),
+    help: "Scores change by minus this in the months from a course's start month to its end month inclusive.")
+  var inCourseDip = PlantedShapes.baseline.inCourseDip
+
+  @Option(name: .customLong("effect-scale"), help: "Factor on every method's planted effect (default 1).")
+  var effectScale: Double?
+
+  @Flag(
+    help: "Plant no training effect (--effect-scale 0), for calibration; a dip only with --in-course-dip.")
+  var placebo = false
+
   func validate() throws {
     if threads < 1 { throw ValidationError("--threads must be at least 1") }
     if !(1900...2190).contains(startYear) {
       throw ValidationError("--start-year must be a year from 1900 to 2190")
     }
+    if let text = emptyMonthTexts.first(where: { Self.month($0) == nil }) {
+      throw ValidationError("--empty-month must be a month as YYYY-MM, not '\(text)'")
+    }
+    if placebo, let effectScale, effectScale != 0 {
+      throw ValidationError("--placebo plants no effect; it cannot go with --effect-scale \(effectScale)")
+    }
+  }
+
+  /// The months of every `--empty-month`, comma lists split.
+  private var emptyMonthTexts: [Substring] {
+    emptyMonths.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+  }
+
+  /// `2024-03` as a month.
+  private static func month(_ text: Substring) -> Period? {
+    let parts = text.trimmingCharacters(in: .whitespaces).split(
+      separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
+      let month = Int(parts[1]), (1...12).contains(month)
+    else { return nil }
+    return .month(month, of: year)
+  }
+
+  /// The shapes the flags ask for.
+  private var shapes: PlantedShapes {
+    PlantedShapes(
+      missingAppraisalShare: missingAppraisals, joinerShare: joiners, leaverShare: leavers,
+      emptyMonths: emptyMonthTexts.compactMap(Self.month), trainingAssignment: assignBy,
+      agencyShockSD: agencyShocks, courseMonths: courseMonths, inCourseDip: inCourseDip,
+      effectScale: placebo ? 0 : effectScale ?? PlantedShapes.baseline.effectScale)
   }
 
   func run() throws {
     let options = GeneratorOptions(
       employees: employees, months: months, seed: seed, style: dialect, badRowRate: badRows,
-      startYear: startYear,
-      threads: threads)
+      startYear: startYear, threads: threads, shapes: shapes)
     let generator: Generator
     do {
       generator = try Generator(options: options)
@@ -84,3 +165,4 @@ struct GenerateCommand: ParsableCommand {
 }
 
 extension ExportStyle: ExpressibleByArgument {}
+extension TrainingAssignment: ExpressibleByArgument {}

@@ -8,11 +8,12 @@ import Testing
 /// Generates into a fresh folder and returns the folder and the truth.
 func generate(
   employees: Int = 400, months: Int = 12, seed: UInt64 = 7, style: ExportStyle = .agency, badRows: Double = 0,
-  threads: Int = 2
+  threads: Int = 2, shapes: PlantedShapes = .baseline
 ) throws -> (TemporaryDirectory, Truth) {
   let directory = TemporaryDirectory()
   let options = GeneratorOptions(
-    employees: employees, months: months, seed: seed, style: style, badRowRate: badRows, threads: threads)
+    employees: employees, months: months, seed: seed, style: style, badRowRate: badRows, threads: threads,
+    shapes: shapes)
   let truth = try Generator(options: options).write(to: directory.path)
   return (directory, truth)
 }
@@ -51,10 +52,11 @@ func generate(
 
 @Suite struct GeneratorTruthTests {
   /// Every clean row is accepted, and every bad row rejected for the reason truth.json
-  /// gives, count for count, in both dialects.
-  @Test(arguments: [ExportStyle.agency, .canonical])
-  func cleanStageAgreesWithTheTruth(style: ExportStyle) throws {
-    let (directory, truth) = try generate(employees: 600, months: 12, seed: 11, style: style, badRows: 0.2)
+  /// gives, count for count, in both dialects, in the baseline world and with every shape.
+  @Test(arguments: [ExportStyle.agency, .canonical], [PlantedShapes.baseline, .everyShape])
+  func cleanStageAgreesWithTheTruth(style: ExportStyle, shapes: PlantedShapes) throws {
+    let (directory, truth) = try generate(
+      employees: 600, months: 12, seed: 11, style: style, badRows: 0.2, shapes: shapes)
     let pipeline = try PipelineFile.load(path: "\(directory.path)/pipeline.yaml")
     _ = try PipelineRun(pipeline: pipeline, output: nil, threads: 2, log: RunLog(isQuiet: true)).run()
     let quality = try #require(directory.read("out/data_quality.csv"))

@@ -20,7 +20,7 @@ enum FeedbackExport {
       let comment = Words.courseComments[random.int(0...(Words.courseComments.count - 1))]
       var bad = BadRows(input: .trainingFeedback, rate: options.badRowRate, seed: options.seed, index: index)
       bad.write(into: &buffer, counting: &output) { fault, losesAField, buffer in
-        buffer.text(fault == .unknownProgram ? "DIK-0000-XX0-00" : participation.programID)
+        buffer.text(fault == .unknownProgram ? "DIK-0000-XX0-00" : participation.programme.id)
         if fault == .invalidNIP {
           buffer.text("123")
         } else if named {
@@ -28,7 +28,7 @@ enum FeedbackExport {
         } else {
           buffer.empty()
         }
-        buffer.date(participation.end, form: index)
+        buffer.date(participation.programme.dates.end, form: index)
         for (position, value) in aspects.enumerated() {
           if position == 1 && fault == .valueOutOfRange { buffer.integer(6) } else { buffer.integer(value) }
         }

@@ -32,36 +32,37 @@ enum TrainingExport {
     losesAField: Bool = false, into buffer: inout RowBuffer
   ) {
     let agencyStyle = buffer.style == .agency
-    let profile = MethodProfile.all[participation.method]
+    let programme = participation.programme
+    let profile = MethodProfile.all[programme.method]
     if fault == .invalidNIP { buffer.text("19800101-2005") } else { buffer.nip(nip) }
-    if fault == .missingRequired { buffer.empty() } else { buffer.text(participation.programID) }
-    buffer.text(participation.programName)
+    if fault == .missingRequired { buffer.empty() } else { buffer.text(programme.id) }
+    buffer.text(programme.name)
     if fault == .unknownValue {
       buffer.text("webinar")
     } else {
-      let spellings = MethodProfile.agencySpellings[participation.method]
+      let spellings = MethodProfile.agencySpellings[programme.method]
       buffer.text(agencyStyle ? spellings[form % spellings.count] : profile.method)
     }
-    buffer.text(Words.topics[participation.topic])
-    buffer.text(Words.providers[participation.provider])
+    buffer.text(Words.topics[programme.topic])
+    buffer.text(Words.providers[programme.provider])
     if fault == .invalidDate {
-      buffer.text(agencyStyle ? "31/02/\(participation.end.0)" : "\(participation.end.0)-02-31")
+      buffer.text(agencyStyle ? "31/02/\(programme.dates.end.0)" : "\(programme.dates.end.0)-02-31")
     } else {
-      buffer.date(participation.start, form: form)
+      buffer.date(programme.dates.start, form: form)
     }
     if fault == .invalidDates {
-      let (year, month, day) = participation.start
+      let (year, month, day) = programme.dates.start
       buffer.date(
         month == 1 && day == 1
           ? (year - 1, 12, 31) : (day == 1 ? (year, month - 1, 28) : (year, month, day - 1)), form: form + 1)
     } else {
-      buffer.date(participation.end, form: form + 1)
+      buffer.date(programme.dates.end, form: form + 1)
     }
-    buffer.integer(participation.hours)
+    buffer.integer(programme.hours)
     if fault == .invalidNumber {
       buffer.text(agencyStyle ? "Rp lima juta" : "lima juta")
     } else {
-      buffer.money(participation.cost)
+      buffer.money(programme.cost)
     }
     if agencyStyle {
       let spellings = agencyStatuses[participation.status]

@@ -22,6 +22,14 @@ struct StreamRandom {
     case survey
     case feedback
     case badRows
+    /// Whether an employee joins or leaves during the window, and when.
+    case tenure
+    /// How many months earlier than the baseline an employee's own course starts.
+    case courseLength
+    /// The programme an agency runs, when training is assigned by agency.
+    case agencyProgramme
+    /// An agency's shock by month.
+    case agencyShock
   }
 
   mutating func next() -> UInt64 {

@@ -1,26 +1,24 @@
-/// One synthetic employee: who they are, and the programme they attend, if any.
+/// One synthetic employee: who they are, the months they are appraised in, and the programme
+/// they attend, if any.
 ///
 /// Everything follows from the employee's index and the seed, so the employees,
 /// performance, training and feedback files agree without sharing state.
 struct EmployeePlan {
+  /// An employee's place in a programme, and how they did.
   struct Participation {
-    var method: Int
-    var topic: Int
-    var provider: Int
-    /// The month (0-based from the start) that contains the end date.
-    var month: Int
-    var start: (Int, Int, Int)
-    var end: (Int, Int, Int)
-    var hours: Int
-    var cost: Double
+    var programme: Programme
     /// 0 completed, 1 dropped, 2 ongoing.
     var status: Int
     var preTest: Double
     var postTest: Double
-    var programID: String
-    var programName: String
 
     var completed: Bool { status == 0 }
+
+    /// Nine in ten complete; of the others, those whose course ends in the last three months
+    /// may still be in it.
+    static func status(draw: Double, endMonth: Int, months: Int) -> Int {
+      draw < 0.90 ? 0 : (draw < 0.96 || endMonth < months - 3 ? 1 : 2)
+    }
   }
 
   let index: Int
@@ -34,6 +32,7 @@ struct EmployeePlan {
   let name: String
   /// The employee's own deviation from the agency's level.
   let personal: Double
+  let tenure: Tenure
   let participation: Participation?
 
   init(index: Int, world: World) {
@@ -58,59 +57,82 @@ struct EmployeePlan {
       + Words.lastNames[random.int(0...(Words.lastNames.count - 1))]
     personal = 4 * random.normal()
 
+    tenure = Tenure.draw(employee: index, options: options)
+
     var trainingRandom = StreamRandom(seed: options.seed, stream: .training, index: index)
-    guard options.months >= 4, trainingRandom.chance(World.trainedShare) else {
-      participation = nil
-      return
+    switch options.shapes.trainingAssignment {
+    case .employee:
+      participation = Self.ownProgramme(of: index, options: options, random: &trainingRandom)
+    case .agency:
+      participation = world.agencies[agency].training.flatMap {
+        Self.place(in: $0, options: options, random: &trainingRandom)
+      }
     }
-    let method = trainingRandom.weighted(MethodProfile.all.map(\.weight))
+  }
+
+  /// A programme the employee attends on their own, with chance `World.trainedShare`.
+  private static func ownProgramme(
+    of index: Int, options: GeneratorOptions, random: inout StreamRandom
+  ) -> Participation? {
+    guard options.months >= 4, random.chance(World.trainedShare) else { return nil }
+    let method = random.weighted(MethodProfile.all.map(\.weight))
     let profile = MethodProfile.all[method]
-    let month = trainingRandom.int(1...(options.months - 2))
-    let year = options.startYear + month / 12
-    let monthOfYear = month % 12 + 1
-    let endDay = trainingRandom.int(1...NIPSpace.daysIn(month: monthOfYear, year: year))
-    let start = Self.date(
-      year: year, month: monthOfYear, day: endDay, minusDays: trainingRandom.int(profile.days))
-    let topic = trainingRandom.int(0...(Words.topics.count - 1))
-    let statusDraw = trainingRandom.uniform()
-    let status = statusDraw < 0.90 ? 0 : (statusDraw < 0.96 || month < options.months - 3 ? 1 : 2)
-    let pre = trainingRandom.uniform(40...75)
-    let post = min(100, pre + profile.testGain + 5 * trainingRandom.normal())
-    participation = Participation(
-      method: method, topic: topic, provider: trainingRandom.int(0...(Words.providers.count - 1)),
-      month: month,
-      start: start, end: (year, monthOfYear, endDay), hours: trainingRandom.int(profile.hours),
-      cost: (trainingRandom.uniform(profile.cost) / 1000).rounded() * 1000, status: status,
-      preTest: (pre * 10).rounded() / 10, postTest: (max(0, post) * 10).rounded() / 10,
-      programID: "DIK-\(year)-\(profile.code)\(topic + 1)-\(monthOfYear < 10 ? "0" : "")\(monthOfYear)",
-      programName:
-        "\(Words.titled(profile.method)) \(Words.titled(Words.topics[topic])) Angkatan \(monthOfYear)/\(year)"
-    )
+    var lengthRandom = StreamRandom(seed: options.seed, stream: .courseLength, index: index)
+    let dates = CourseDates.draw(profile: profile, options: options, random: &random)
+      .fitted(to: options.shapes.courseMonths, profile: profile, random: &lengthRandom)
+    let topic = random.int(0...(Words.topics.count - 1))
+    let status = Participation.status(
+      draw: random.uniform(), endMonth: dates.endMonth, months: options.months)
+    let (pre, post) = tests(profile: profile, random: &random)
+    let provider = random.int(0...(Words.providers.count - 1))
+    let hours = random.int(profile.hours)
+    let cost = (random.uniform(profile.cost) / 1000).rounded() * 1000
+    return Participation(
+      programme: Programme(
+        method: method, topic: topic, provider: provider, dates: dates, hours: hours, cost: cost),
+      status: status, preTest: pre, postTest: post)
+  }
+
+  /// A place in the programme of the employee's agency, taken with its attendance share.
+  private static func place(
+    in training: AgencyTraining, options: GeneratorOptions, random: inout StreamRandom
+  ) -> Participation? {
+    guard random.chance(training.attendanceShare) else { return nil }
+    let programme = training.programme
+    let status = Participation.status(
+      draw: random.uniform(), endMonth: programme.dates.endMonth, months: options.months)
+    let (pre, post) = tests(profile: MethodProfile.all[programme.method], random: &random)
+    return Participation(programme: programme, status: status, preTest: pre, postTest: post)
+  }
+
+  /// Pre- and post-test scores, to one decimal.
+  private static func tests(profile: MethodProfile, random: inout StreamRandom) -> (Double, Double) {
+    let pre = random.uniform(40...75)
+    let post = min(100, pre + profile.testGain + 5 * random.normal())
+    return ((pre * 10).rounded() / 10, (max(0, post) * 10).rounded() / 10)
   }
 
   /// The employee's score in `month`, or `nil` for a month without an appraisal.
+  ///
+  /// The score is the agency's level and slope, the shared drift, the employee's own level
+  /// and noise; plus the method's effect in every month after the end month of a completed
+  /// programme; minus the in-course dip from its start month to its end month inclusive,
+  /// whatever the status; plus the agency's shock in the month. The draws are the same
+  /// whether or not the month has an appraisal, so one month's row never moves another's.
   func score(in month: Int, world: World, random: inout StreamRandom) -> Double? {
-    let missing = random.chance(World.missingMonthShare)
+    let missing = random.chance(world.options.shapes.missingAppraisalShare)
     let noise = 3 * random.normal()
-    guard !missing else { return nil }
+    guard !missing, tenure.includes(month), !world.isExportLost(in: month) else { return nil }
     let agency = world.agencies[self.agency]
     var score = agency.level + agency.slope * Double(month) + world.drift[month] + personal + noise
-    if let participation, participation.completed, month > participation.month {
-      score += MethodProfile.all[participation.method].effect
-    }
-    return (min(120, max(0, score)) * 100).rounded() / 100
-  }
-
-  private static func date(year: Int, month: Int, day: Int, minusDays: Int) -> (Int, Int, Int) {
-    var (y, m, d) = (year, month, day - minusDays)
-    while d < 1 {
-      m -= 1
-      if m < 1 {
-        m = 12
-        y -= 1
+    if let participation {
+      let dates = participation.programme.dates
+      if participation.completed, month > dates.endMonth {
+        score += world.effects[participation.programme.method]
       }
-      d += NIPSpace.daysIn(month: m, year: y)
+      if dates.contains(month) { score -= world.options.shapes.inCourseDip }
     }
-    return (y, m, d)
+    score += agency.shock(in: month)
+    return (min(120, max(0, score)) * 100).rounded() / 100
   }
 }

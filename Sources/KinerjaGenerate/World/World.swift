@@ -16,6 +16,13 @@ struct Agency: Sendable {
   var satisfaction: Double
   /// Whether its exports leave the rating empty, to be derived from the matrix.
   var leavesRatingEmpty: Bool
+  /// The shock added to every score of the agency, by month; empty when there are none.
+  var shocks: [Double]
+  /// The programme it runs for its staff, when training is assigned by agency.
+  var training: AgencyTraining?
+
+  /// The shock added to every score of the agency in `month`.
+  func shock(in month: Int) -> Double { shocks.isEmpty ? 0 : shocks[month] }
 }
 
 /// The training methods, their planted effect on monthly scores after training, and
@@ -24,28 +31,38 @@ struct MethodProfile: Sendable {
   var method: String
   var code: String
   var weight: Double
+  /// The effect at `effectScale` 1.
   var effect: Double
   var hours: ClosedRange<Int>
   var cost: ClosedRange<Double>
+  /// The baseline's length in days, from start date to end date.
   var days: ClosedRange<Int>
   var testGain: Double
+  /// Whether its courses may run for months when `courseMonths` allows it (classroom
+  /// training, coaching and e-learning; not a workshop or a seminar).
+  var spansMonths: Bool
+
+  /// The longest course of the method, in calendar months, when courses may last `courseMonths`.
+  func longestCourse(courseMonths: Int) -> Int {
+    days.upperBound == 0 ? 1 : min(courseMonths, spansMonths ? courseMonths : 2)
+  }
 
   static let all: [MethodProfile] = [
     .init(
       method: "pelatihan", code: "PL", weight: 30, effect: 3.0, hours: 40...60, cost: 3_500_000...6_000_000,
-      days: 4...9, testGain: 14),
+      days: 4...9, testGain: 14, spansMonths: true),
     .init(
       method: "workshop", code: "WS", weight: 20, effect: 1.5, hours: 16...24, cost: 1_500_000...3_000_000,
-      days: 1...2, testGain: 9),
+      days: 1...2, testGain: 9, spansMonths: false),
     .init(
       method: "seminar", code: "SM", weight: 20, effect: 0.0, hours: 4...8, cost: 300_000...1_000_000,
-      days: 0...0, testGain: 4),
+      days: 0...0, testGain: 4, spansMonths: false),
     .init(
       method: "bimbingan", code: "BL", weight: 15, effect: 4.0, hours: 20...40, cost: 2_000_000...4_000_000,
-      days: 10...25, testGain: 12),
+      days: 10...25, testGain: 12, spansMonths: true),
     .init(
       method: "e-learning", code: "EL", weight: 15, effect: 1.0, hours: 10...30, cost: 100_000...500_000,
-      days: 6...27, testGain: 7),
+      days: 6...27, testGain: 7, spansMonths: true),
   ]
 
   /// Agency spellings of each method, so exports use more than the canonical word.
@@ -55,21 +72,23 @@ struct MethodProfile: Sendable {
   ]
 }
 
-/// Everything planted in a generated data set: agencies, the drift everyone shares, and
-/// the training effects.
+/// Everything planted in a generated data set: agencies, the drift everyone shares, the
+/// training effects and the months whose export is lost.
 struct World: Sendable {
   let options: GeneratorOptions
   let agencies: [Agency]
   /// Shared drift of every score, by month.
   let drift: [Double]
+  /// Each method's planted effect: its profile's effect times `effectScale`.
+  let effects: [Double]
+  /// Whether nobody has an appraisal in the month, by month.
+  private let emptyMonths: [Bool]
   /// The shared drift's linear part, per month: every agency's observed trend includes it.
   static let driftPerMonth = 0.08
   /// The shared drift's seasonal part: amplitude of a 12-month sine.
   static let seasonalAmplitude = 1.2
-  /// Share of employees who attend a programme.
+  /// Share of employees who attend a programme, when training is assigned by employee.
   static let trainedShare = 0.4
-  /// Share of employee-months without an appraisal.
-  static let missingMonthShare = 0.02
 
   init(options: GeneratorOptions) {
     self.options = options
@@ -77,6 +96,9 @@ struct World: Sendable {
     drift = (0..<options.months).map { month in
       Self.driftPerMonth * Double(month) + Self.seasonalAmplitude * sin(2 * Double.pi * Double(month) / 12)
     }
+    effects = MethodProfile.all.map { $0.effect * options.shapes.effectScale }
+    let empty = Set(options.shapes.emptyMonths.compactMap(options.monthIndex(of:)))
+    emptyMonths = (0..<options.months).map(empty.contains)
     let count: Int
     if options.employees >= 4800 {
       count = options.employees / 400
@@ -122,10 +144,23 @@ struct World: Sendable {
           level: min(100, max(70, 86 + 4 * agencyRandom.normal())),
           slope: 0.05 + 0.1 * agencyRandom.normal(),
           satisfaction: agencyRandom.uniform(2.6...3.6),
-          leavesRatingEmpty: agencyIndex % 7 == 3))
+          leavesRatingEmpty: agencyIndex % 7 == 3,
+          shocks: Self.shocks(of: agencyIndex, options: options),
+          training: AgencyTraining.draw(agency: agencyIndex, options: options)))
       first += sizes[agencyIndex]
     }
     self.agencies = agencies
+  }
+
+  /// Whether nobody has an appraisal in `month`, as when its export is lost.
+  func isExportLost(in month: Int) -> Bool { emptyMonths[month] }
+
+  /// Agency `index`'s shock by month, N(0, SD²) from a stream of its own; empty for SD 0.
+  private static func shocks(of index: Int, options: GeneratorOptions) -> [Double] {
+    let sd = options.shapes.agencyShockSD
+    guard sd > 0 else { return [] }
+    var random = StreamRandom(seed: options.seed, stream: .agencyShock, index: index)
+    return (0..<options.months).map { _ in sd * random.normal() }
   }
 
   /// The agency employee `index` works in.
