@@ -17,6 +17,12 @@ package struct DiDStudy: Sendable {
   /// z for a two-sided 95 % normal interval, as `did` uses for pointwise intervals.
   package static let z95 = Normal.quantile(0.975)
 
+  /// The multiplier of the standard error in pointwise 95 % intervals: `z95` with one
+  /// employee per cluster, as `did`; with G agencies, Student's t on G − 1 degrees of
+  /// freedom times √(G / (G − 1)), the usual small-sample correction of a cluster-robust
+  /// variance (CR1), which `se` itself leaves out (it is `did`'s CR0).
+  package let critical: Double
+
   /// The study of the employees `selection` picks, if there is one to estimate; with
   /// `bootstrap`, its event study and ATT(g, t) get uniform bands.
   package init?(
@@ -47,6 +53,13 @@ package struct DiDStudy: Sendable {
       : nil
     self.summary = DiDSummary(did, postTrainingFrom: lastInCourse + 1, bootstrap: multiplier)
     self.minGroup = minGroup
+    let clusters = did.panel.clusters
+    critical =
+      clusters >= did.units
+      ? Self.z95
+      : clusters >= 2
+        ? StudentT(degreesOfFreedom: Double(clusters - 1)).quantile(0.975)
+          * (Double(clusters) / Double(clusters - 1)).squareRoot() : .infinity
   }
 
   /// Treated employees in the study.
@@ -68,8 +81,8 @@ package struct DiDStudy: Sendable {
       let estimate = summary.estimates.first(where: { $0.aggregation == "post_training" && $0.index == nil })
     else { return nil }
     return EffectEstimate(
-      att: estimate.att, low: estimate.att - Self.z95 * estimate.standardError,
-      high: estimate.att + Self.z95 * estimate.standardError, treated: treatedUnits)
+      att: estimate.att, low: estimate.att - critical * estimate.standardError,
+      high: estimate.att + critical * estimate.standardError, treated: treatedUnits)
   }
 
   /// The period `offset` periods after the study's first.
@@ -103,7 +116,7 @@ package struct DiDGroupTimeRow: Sendable {
     let band = study.summary.groupTimeBand
     return study.did.groupTimes.enumerated().map { index, effect in
       let shown = effect.treated >= study.minGroup && study.isShown
-      let z = DiDStudy.z95
+      let z = study.critical
       let bandError = band.flatMap { $0.critical != nil ? $0.standardErrors[index] : nil }
       let halfBand = bandError.flatMap { error in band?.critical.map { $0 * error } }
       return DiDGroupTimeRow(
@@ -155,7 +168,7 @@ package struct DiDSummaryRow: Sendable {
   /// statistic says why); all withheld when the study is too small.
   package static func rows(of study: DiDStudy) -> [DiDSummaryRow] {
     let shown = study.isShown
-    let z = DiDStudy.z95
+    let z = study.critical
     let critical = study.summary.dynamicCritical
     var rows: [DiDSummaryRow] = study.summary.estimates.map { estimate in
       var row = DiDSummaryRow(study, aggregation: estimate.aggregation)
@@ -181,7 +194,9 @@ package struct DiDSummaryRow: Sendable {
       row.degreesOfFreedom = test.degreesOfFreedom
       if shown {
         row.statistic = test.statistic
-        row.p = test.p
+        // A p below the smallest double is written as that bound, and says so.
+        row.p = max(test.p, .leastNonzeroMagnitude)
+        if test.p < .leastNonzeroMagnitude { row.note = "p below \(Double.leastNonzeroMagnitude), the smallest double" }
       }
       rows.append(row)
     } else if let omitted = study.summary.preTrendOmission {
@@ -195,7 +210,10 @@ package struct DiDSummaryRow: Sendable {
       row.degreesOfFreedom = test.degreesOfFreedom
       if shown {
         row.statistic = test.statistic
-        row.p = test.p
+        // No draw as extreme: the p is below one in the draws; written as that bound.
+        let floor = 1 / Double(study.settings.bootstrapDraws)
+        row.p = max(test.p, floor)
+        if test.p < floor { row.note = "p below \(floor): no bootstrap draw as extreme" }
       }
       rows.append(row)
     }
