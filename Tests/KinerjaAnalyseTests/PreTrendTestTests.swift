@@ -63,4 +63,29 @@ import Testing
     #expect(summary.preTrend == nil)
     #expect(try #require(summary.preTrendOmission).reason.contains("singular"))
   }
+
+  /// A cohort all of whose employees are in one agency is named: its clustered variance
+  /// cannot see the agency's shared shocks. Cohorts spread over agencies are not.
+  @Test func cohortsWithinOneAgencyAreNamed() throws {
+    let cohort: [Int?] = [3, 3, 3, 4, 4, 4, nil, nil, nil, nil, nil, nil]
+    let cluster: [Int32] = [0, 0, 0, 1, 2, 1, 1, 2, 3, 3, 0, 2]
+    let panel = DiDPanel(
+      periods: Array(0..<6), outcomes: Self.outcomes(units: 12, periods: 6), cohort: cohort, cluster: cluster,
+      clusters: 4)
+    let did = try #require(StaggeredDiD(panel: panel, control: .never))
+    #expect(did.cohortsWithinOneCluster == [3])
+    let perEmployee = DiDPanel(periods: 6, outcomes: Self.outcomes(units: 12, periods: 6), cohort: cohort)
+    #expect(try #require(StaggeredDiD(panel: perEmployee, control: .never)).cohortsWithinOneCluster.isEmpty)
+  }
+
+  /// A p that underflows, or that no bootstrap draw reaches, is written as its bound.
+  @Test func pValuesBelowResolutionAreBounds() {
+    let tiny = DiDSummaryRow.bounded(0, below: .leastNonzeroMagnitude, because: "the smallest double")
+    #expect(tiny.0 == .leastNonzeroMagnitude && tiny.1?.hasPrefix("p below") == true)
+    let band = DiDSummaryRow.bounded(0, below: 0.001, because: "no bootstrap draw as extreme")
+    #expect(band.0 == 0.001 && band.1 == "p below 0.001: no bootstrap draw as extreme")
+    let ordinary = DiDSummaryRow.bounded(0.2, below: 0.001, because: "")
+    #expect(ordinary.0 == 0.2 && ordinary.1 == nil)
+    #expect(ChiSquared(degreesOfFreedom: 3).survival(5000) == 0, "the Wald p underflows this far out")
+  }
 }

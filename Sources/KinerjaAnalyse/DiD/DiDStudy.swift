@@ -194,9 +194,7 @@ package struct DiDSummaryRow: Sendable {
       row.degreesOfFreedom = test.degreesOfFreedom
       if shown {
         row.statistic = test.statistic
-        // A p below the smallest double is written as that bound, and says so.
-        row.p = max(test.p, .leastNonzeroMagnitude)
-        if test.p < .leastNonzeroMagnitude { row.note = "p below \(Double.leastNonzeroMagnitude), the smallest double" }
+        (row.p, row.note) = Self.bounded(test.p, below: .leastNonzeroMagnitude, because: "the smallest double")
       }
       rows.append(row)
     } else if let omitted = study.summary.preTrendOmission {
@@ -210,14 +208,18 @@ package struct DiDSummaryRow: Sendable {
       row.degreesOfFreedom = test.degreesOfFreedom
       if shown {
         row.statistic = test.statistic
-        // No draw as extreme: the p is below one in the draws; written as that bound.
-        let floor = 1 / Double(study.settings.bootstrapDraws)
-        row.p = max(test.p, floor)
-        if test.p < floor { row.note = "p below \(floor): no bootstrap draw as extreme" }
+        (row.p, row.note) = Self.bounded(
+          test.p, below: 1 / Double(study.settings.bootstrapDraws), because: "no bootstrap draw as extreme")
       }
       rows.append(row)
     }
     return rows
+  }
+
+  /// A p-value as written: one below what can be resolved (the smallest double, one in
+  /// the bootstrap's draws) is written as that bound, with a note saying so, never as 0.
+  package static func bounded(_ p: Double, below floor: Double, because reason: String) -> (Double, String?) {
+    p < floor ? (floor, "p below \(floor): \(reason)") : (p, nil)
   }
 
   /// An empty row of `study` for `aggregation`.

@@ -107,6 +107,25 @@ package struct StaggeredDiD: Sendable {
     timeline.filter { $0 > group && $0 <= period }.count
   }
 
+  /// Cohorts whose treated units all belong to one cluster, when clusters are groups of
+  /// units: such a cohort's shared shocks sum
+  /// to zero in its cluster's influence function, so the clustered variance leaves them
+  /// out and its intervals are too narrow (training assigned by agency, one batch each).
+  package var cohortsWithinOneCluster: [Int] {
+    guard panel.clusters < units else { return [] }
+    var clusterOf: [Int: Int32] = [:]
+    var mixed: Set<Int> = []
+    for unit in 0..<panel.units where included[unit] {
+      guard let cohort = panel.cohort[unit] else { continue }
+      if let known = clusterOf[cohort] {
+        if known != panel.cluster[unit] { mixed.insert(cohort) }
+      } else {
+        clusterOf[cohort] = panel.cluster[unit]
+      }
+    }
+    return groups.filter { !mixed.contains($0) }
+  }
+
   /// Whether `unit` is a control for an effect measured in `period` of cohort `group`.
   @inline(__always)
   func isControl(_ unit: Int, group: Int, period: Int) -> Bool {

@@ -233,6 +233,15 @@ package struct AnalyseStage: Sendable {
           results.notes.append(
             AnalysisNote(output: output, reason: "did_left_out_\(reason.rawValue)", count: count, note: note))
         }
+        let withinOne = study.did.cohortsWithinOneCluster.count
+        if withinOne > 0 {
+          let note =
+            "study \(study.variant): \(withinOne) of \(study.did.groups.count) cohorts are trained within a single "
+            + "agency: the clustered intervals leave out that agency's own shared shocks and are too narrow"
+          log.note("did \(note)")
+          results.notes.append(
+            AnalysisNote(output: output, reason: "did_cohorts_within_one_agency", count: withinOne, note: note))
+        }
         if let omitted = study.summary.preTrendOmission {
           log.note("did \(study.variant): no pre-trend Wald test: \(omitted.reason)")
         }
