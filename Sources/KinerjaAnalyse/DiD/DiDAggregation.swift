@@ -59,13 +59,14 @@ package struct DiDSummary: Sendable {
       if let cohort = did.panel.cohort[unit] { counts[cohort, default: 0] += 1 }
     }
     cohortShares = counts.mapValues { Double($0) / Double(did.units) }
-    let dynamicInfluence = computeEstimates()
+    let dynamicSums = computeEstimates()
     preTrend = computePreTrend()
-    if let bootstrap { computeBands(bootstrap, dynamicInfluence: dynamicInfluence) }
+    if let bootstrap { computeBands(bootstrap, dynamicSums: dynamicSums) }
   }
 
-  /// Computes every aggregation; returns the influence function of each dynamic row, by event time.
-  private mutating func computeEstimates() -> [(event: Int, influence: [Double])] {
+  /// Computes every aggregation; returns the cluster sums of each dynamic row's influence
+  /// function, by event time, for the bootstrap.
+  private mutating func computeEstimates() -> [(event: Int, sums: [Double])] {
     let effects = did.groupTimes
     let post = effects.indices.filter { effects[$0].period >= effects[$0].group }
     // simple: post-treatment effects weighted by cohort size.
@@ -102,14 +103,14 @@ package struct DiDSummary: Sendable {
     let eventTimes = Set(effects.map(\.eventTime)).sorted()
     var dynamicPositive: [(event: Int, att: Double, influence: [Double])] = []
     var dynamicRows: [Estimate] = []
-    var dynamicInfluence: [(event: Int, influence: [Double])] = []
+    var dynamicSums: [(event: Int, sums: [Double])] = []
     for event in eventTimes {
       let summary = aggregate(effects.indices.filter { effects[$0].eventTime == event })
       dynamicRows.append(
         Estimate(
           aggregation: "dynamic", index: event, att: summary.att,
           standardError: standardError(summary.influence)))
-      dynamicInfluence.append((event, summary.influence))
+      dynamicSums.append((event, did.clusterSums(summary.influence)))
       if event >= 0 { dynamicPositive.append((event, summary.att, summary.influence)) }
     }
     let dynamic = equallyWeighted(dynamicPositive.map { ($0.att, $0.influence) })
@@ -150,7 +151,7 @@ package struct DiDSummary: Sendable {
         aggregation: "calendar", index: nil, att: overallCalendar.att,
         standardError: standardError(overallCalendar.influence)))
     estimates += calendarRows
-    return dynamicInfluence
+    return dynamicSums
   }
 
   /// The plain mean of already aggregated effects (their weights are fixed, not estimated).
@@ -305,12 +306,12 @@ package struct DiDSummary: Sendable {
 
   /// The uniform bands of the event study and of the ATT(g, t), and the sup-t pre-trend test.
   private mutating func computeBands(
-    _ bootstrap: MultiplierBootstrap, dynamicInfluence: [(event: Int, influence: [Double])]
+    _ bootstrap: MultiplierBootstrap, dynamicSums: [(event: Int, sums: [Double])]
   ) {
-    let dynamic = bootstrap.run(dynamicInfluence.map { did.clusterSums($0.influence) }, units: did.units)
+    let dynamic = bootstrap.run(dynamicSums.map(\.sums), units: did.units)
     dynamicCritical = dynamic.critical
     for (position, estimate) in estimates.enumerated() where estimate.aggregation == "dynamic" {
-      guard let index = estimate.index, let row = dynamicInfluence.firstIndex(where: { $0.event == index })
+      guard let index = estimate.index, let row = dynamicSums.firstIndex(where: { $0.event == index })
       else { continue }
       estimates[position].bootstrapError = dynamic.standardErrors[row]
     }
@@ -319,11 +320,11 @@ package struct DiDSummary: Sendable {
     }
     groupTimeBand = bootstrap.run(cells, units: did.units)
     let firstPre = -did.anticipation
-    let pre = dynamicInfluence.indices.filter { dynamicInfluence[$0].event < firstPre }
+    let pre = dynamicSums.indices.filter { dynamicSums[$0].event < firstPre }
     guard !pre.isEmpty else { return }
-    let test = bootstrap.run(pre.map { did.clusterSums(dynamicInfluence[$0].influence) }, units: did.units)
+    let test = bootstrap.run(pre.map { dynamicSums[$0].sums }, units: did.units)
     let att = pre.map { row in
-      estimates.first { $0.aggregation == "dynamic" && $0.index == dynamicInfluence[row].event }!.att
+      estimates.first { $0.aggregation == "dynamic" && $0.index == dynamicSums[row].event }!.att
     }
     var statistic = 0.0
     for (estimate, error) in zip(att, test.standardErrors) {
