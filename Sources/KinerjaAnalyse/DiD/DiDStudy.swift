@@ -42,11 +42,15 @@ package struct DiDStudy: Sendable {
     self.did = did
     // post_training starts at the first event time after every treated unit's course has ended.
     var lastInCourse = 0
+    var treated = 0
     for unit in 0..<did.panel.units where did.included[unit] {
-      if let cohort = did.panel.cohort[unit], let end = cohorts.courseEnd[unit], end > cohort {
+      guard let cohort = did.panel.cohort[unit] else { continue }
+      treated += 1
+      if let end = cohorts.courseEnd[unit], end > cohort {
         lastInCourse = max(lastInCourse, did.eventTime(from: cohort, to: end))
       }
     }
+    treatedUnits = treated
     let multiplier =
       bootstrap && settings.bootstrapDraws > 0
       ? MultiplierBootstrap(draws: settings.bootstrapDraws, seed: settings.bootstrapSeed, threads: settings.threads)
@@ -63,11 +67,7 @@ package struct DiDStudy: Sendable {
   }
 
   /// Treated employees in the study.
-  package var treatedUnits: Int {
-    var treated = 0
-    for unit in 0..<did.panel.units where did.included[unit] && did.panel.cohort[unit] != nil { treated += 1 }
-    return treated
-  }
+  package let treatedUnits: Int
 
   /// Units the study uses (treated and controls).
   package var units: Int { did.units }
