@@ -17,6 +17,16 @@ package struct DiDSummary: Sendable {
     package var standardError: Double
     /// The bootstrap standard error, for the event study's rows when bootstrapped.
     package var bootstrapError: Double?
+    /// The weight of each ATT(g, t) (by position in `groupTimes`) in the estimate.
+    package var cells: [Int: Double] = [:]
+  }
+
+  /// An aggregated effect while it is computed: estimate, influence function over the
+  /// units, and the weight of each ATT(g, t) in it.
+  private struct Combination {
+    var att: Double
+    var influence: [Double]
+    var cells: [Int: Double]
   }
 
   /// A pre-trend test's statistic, its degrees of freedom (the number of pre-treatment
@@ -73,10 +83,10 @@ package struct DiDSummary: Sendable {
     let simple = aggregate(post)
     estimates.append(
       Estimate(
-        aggregation: "simple", index: nil, att: simple.att, standardError: standardError(simple.influence)))
+        aggregation: "simple", index: nil, att: simple.att, standardError: standardError(simple.influence), cells: simple.cells))
 
     // group: each cohort's mean post-treatment effect, then their size-weighted mean.
-    var groupEffects: [(att: Double, influence: [Double])] = []
+    var groupEffects: [Combination] = []
     for group in did.groups {
       let members = post.filter { effects[$0].group == group }
       guard !members.isEmpty else { continue }
@@ -86,7 +96,7 @@ package struct DiDSummary: Sendable {
       estimates.append(
         Estimate(
           aggregation: "group", index: group, att: combined.att,
-          standardError: standardError(combined.influence)))
+          standardError: standardError(combined.influence), cells: combined.cells))
     }
     let groupsWithEffects = did.groups.filter { group in post.contains { effects[$0].group == group } }
     let groupWeights = groupsWithEffects.map { cohortShares[$0, default: 0] }
@@ -96,12 +106,12 @@ package struct DiDSummary: Sendable {
     estimates.insert(
       Estimate(
         aggregation: "group", index: nil, att: overallGroup.att,
-        standardError: standardError(overallGroup.influence)),
+        standardError: standardError(overallGroup.influence), cells: overallGroup.cells),
       at: estimates.count - groupEffects.count)
 
     // dynamic: by event time e (positions from g to t); overall = mean over e ≥ 0.
     let eventTimes = Set(effects.map(\.eventTime)).sorted()
-    var dynamicPositive: [(event: Int, att: Double, influence: [Double])] = []
+    var dynamicPositive: [(event: Int, combination: Combination)] = []
     var dynamicRows: [Estimate] = []
     var dynamicSums: [(event: Int, sums: [Double])] = []
     for event in eventTimes {
@@ -109,31 +119,31 @@ package struct DiDSummary: Sendable {
       dynamicRows.append(
         Estimate(
           aggregation: "dynamic", index: event, att: summary.att,
-          standardError: standardError(summary.influence)))
+          standardError: standardError(summary.influence), cells: summary.cells))
       dynamicSums.append((event, did.clusterSums(summary.influence)))
-      if event >= 0 { dynamicPositive.append((event, summary.att, summary.influence)) }
+      if event >= 0 { dynamicPositive.append((event, summary)) }
     }
-    let dynamic = equallyWeighted(dynamicPositive.map { ($0.att, $0.influence) })
+    let dynamic = equallyWeighted(dynamicPositive.map(\.combination))
     estimates.append(
       Estimate(
-        aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.influence))
+        aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.influence), cells: dynamic.cells)
     )
     estimates += dynamicRows
 
     // post_training: like dynamic, but from the first event time after every course of
     // the study has ended (`aggte` dynamic with min_e): ATT(g, t) during a course
     // measures a programme still under way; this is the effect once it is over.
-    let afterTraining = dynamicPositive.filter { $0.event >= postTrainingFrom }.map { ($0.att, $0.influence) }
+    let afterTraining = dynamicPositive.filter { $0.event >= postTrainingFrom }.map(\.combination)
     if !afterTraining.isEmpty {
       let post = equallyWeighted(afterTraining)
       estimates.append(
         Estimate(
           aggregation: "post_training", index: nil, att: post.att,
-          standardError: standardError(post.influence)))
+          standardError: standardError(post.influence), cells: post.cells))
     }
 
     // calendar: by period t ≥ the first cohort, over cohorts treated by t; overall = mean.
-    var calendar: [(att: Double, influence: [Double])] = []
+    var calendar: [Combination] = []
     var calendarRows: [Estimate] = []
     for period in did.panel.periods where period >= did.groups.first ?? 0 {
       let members = post.filter { effects[$0].period == period }
@@ -143,21 +153,19 @@ package struct DiDSummary: Sendable {
       calendarRows.append(
         Estimate(
           aggregation: "calendar", index: period, att: summary.att,
-          standardError: standardError(summary.influence)))
+          standardError: standardError(summary.influence), cells: summary.cells))
     }
     let overallCalendar = equallyWeighted(calendar)
     estimates.append(
       Estimate(
         aggregation: "calendar", index: nil, att: overallCalendar.att,
-        standardError: standardError(overallCalendar.influence)))
+        standardError: standardError(overallCalendar.influence), cells: overallCalendar.cells))
     estimates += calendarRows
     return dynamicSums
   }
 
   /// The plain mean of already aggregated effects (their weights are fixed, not estimated).
-  private func equallyWeighted(_ parts: [(att: Double, influence: [Double])]) -> (
-    att: Double, influence: [Double]
-  ) {
+  private func equallyWeighted(_ parts: [Combination]) -> Combination {
     combineSummaries(
       parts, weights: [Double](repeating: 1 / Double(max(1, parts.count)), count: parts.count),
       weightInfluence: nil)
@@ -165,16 +173,14 @@ package struct DiDSummary: Sendable {
 
   /// The cohort-size-weighted mean of the effects at `members`, with the weights'
   /// estimation effect in its influence function.
-  private func aggregate(_ members: [Int]) -> (att: Double, influence: [Double]) {
+  private func aggregate(_ members: [Int]) -> Combination {
     let shares = members.map { cohortShares[did.groupTimes[$0].group, default: 0] }
     let total = shares.reduce(0, +)
     return combine(members, weights: shares.map { $0 / total }, estimateWeights: true)
   }
 
   /// Σ w_k ATT_k and its influence function over the units.
-  private func combine(_ members: [Int], weights: [Double], estimateWeights: Bool) -> (
-    att: Double, influence: [Double]
-  ) {
+  private func combine(_ members: [Int], weights: [Double], estimateWeights: Bool) -> Combination {
     let effects = members.map { did.groupTimes[$0] }
     let att = zip(effects, weights).reduce(0) { $0 + $1.0.att * $1.1 }
     var influence = [Double](repeating: 0, count: did.panel.units)
@@ -194,14 +200,14 @@ package struct DiDSummary: Sendable {
         influence[unit] += value
       }
     }
-    return (att, influence)
+    return Combination(att: att, influence: influence, cells: Dictionary(zip(members, weights), uniquingKeysWith: +))
   }
 
   /// Combines already aggregated effects with fixed `weights`, plus, when given, the
   /// estimation effect of weights proportional to the cohort shares.
   private func combineSummaries(
-    _ parts: [(att: Double, influence: [Double])], weights: [Double], weightInfluence: ((Int, Int) -> Double)?
-  ) -> (att: Double, influence: [Double]) {
+    _ parts: [Combination], weights: [Double], weightInfluence: ((Int, Int) -> Double)?
+  ) -> Combination {
     let att = zip(parts, weights).reduce(0) { $0 + $1.0.att * $1.1 }
     var influence = [Double](repeating: 0, count: did.panel.units)
     for unit in 0..<did.panel.units where did.included[unit] {
@@ -212,7 +218,11 @@ package struct DiDSummary: Sendable {
       }
       influence[unit] = value
     }
-    return (att, influence)
+    var cells: [Int: Double] = [:]
+    for (part, weight) in zip(parts, weights) {
+      for (cell, share) in part.cells { cells[cell, default: 0] += weight * share }
+    }
+    return Combination(att: att, influence: influence, cells: cells)
   }
 
   /// `did`'s `wif`: the influence of estimating weights P(G = g_k) / Σ P(G = g_j) on a

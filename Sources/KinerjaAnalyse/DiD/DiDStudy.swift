@@ -23,6 +23,15 @@ package struct DiDStudy: Sendable {
   /// variance (CR1), which `se` itself leaves out (it is `did`'s CR0).
   package let critical: Double
 
+  /// Studies clustered by at most this many agencies get their aggregations' intervals
+  /// and the band pre-trend test from the wild cluster bootstrap with the null imposed.
+  package static let wildBootstrapClusters = 50
+  /// That bootstrap, when the study is clustered by 2 to `wildBootstrapClusters` agencies.
+  package let wild: WildClusterBootstrap?
+  /// The sup-t pre-trend test: from the wild bootstrap when there is one, else the
+  /// multiplier bootstrap's.
+  package let preTrendBand: DiDSummary.PreTrendTest?
+
   /// The study of the employees `selection` picks, if there is one to estimate; with
   /// `bootstrap`, its event study and ATT(g, t) get uniform bands.
   package init?(
@@ -58,6 +67,19 @@ package struct DiDStudy: Sendable {
     self.summary = DiDSummary(did, postTrainingFrom: lastInCourse + 1, bootstrap: multiplier)
     self.minGroup = minGroup
     let clusters = did.panel.clusters
+    let wild =
+      settings.cluster == .agency && clusters < did.units && (2...Self.wildBootstrapClusters).contains(clusters)
+      ? WildClusterBootstrap(did, draws: 999, seed: settings.bootstrapSeed) : nil
+    self.wild = wild
+    if let wild {
+      let pre = summary.estimates.filter {
+        $0.aggregation == "dynamic" && $0.index.map { $0 < -settings.anticipation } == true
+      }
+      let test = WildClusterBootstrap.supTest(pre.map { wild.statistic($0.cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, estimate: $0.att) })
+      preTrendBand = test.map { DiDSummary.PreTrendTest(statistic: $0.statistic, degreesOfFreedom: pre.count, p: $0.p) }
+    } else {
+      preTrendBand = summary.preTrendBand
+    }
     critical =
       clusters >= did.units
       ? Self.z95
@@ -80,9 +102,21 @@ package struct DiDStudy: Sendable {
     guard isShown,
       let estimate = summary.estimates.first(where: { $0.aggregation == "post_training" && $0.index == nil })
     else { return nil }
-    return EffectEstimate(
-      att: estimate.att, low: estimate.att - critical * estimate.standardError,
-      high: estimate.att + critical * estimate.standardError, treated: treatedUnits)
+    let (low, high) = interval(of: estimate)
+    return EffectEstimate(att: estimate.att, low: low, high: high, treated: treatedUnits)
+  }
+
+  /// The 95 % interval of an aggregated effect: by inverting the wild cluster bootstrap
+  /// when the study has one, else att ± `critical` · se.
+  package func interval(of estimate: DiDSummary.Estimate) -> (low: Double, high: Double) {
+    if let wild,
+      let interval = wild.statistic(
+        estimate.cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, estimate: estimate.att
+      ).interval()
+    {
+      return interval
+    }
+    return (estimate.att - critical * estimate.standardError, estimate.att + critical * estimate.standardError)
   }
 
   /// The period `offset` periods after the study's first.
@@ -181,8 +215,7 @@ package struct DiDSummaryRow: Sendable {
       guard shown else { return row }
       row.att = estimate.att
       row.standardError = estimate.standardError
-      row.low = estimate.att - z * estimate.standardError
-      row.high = estimate.att + z * estimate.standardError
+      (row.low, row.high) = study.interval(of: estimate)
       if let critical, let error = estimate.bootstrapError {
         row.uniformLow = estimate.att - critical * error
         row.uniformHigh = estimate.att + critical * error
@@ -203,7 +236,7 @@ package struct DiDSummaryRow: Sendable {
       row.note = omitted.reason
       rows.append(row)
     }
-    if let test = study.summary.preTrendBand {
+    if let test = study.preTrendBand {
       var row = DiDSummaryRow(study, aggregation: "pre_trend_band")
       row.degreesOfFreedom = test.degreesOfFreedom
       if shown {
