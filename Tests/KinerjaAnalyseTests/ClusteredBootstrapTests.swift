@@ -82,4 +82,18 @@ import Testing
     #expect(one.estimates == three.estimates)
     #expect(one.preTrendBand == three.preTrendBand && one.preTrendBand != nil)
   }
+
+  /// ATT(g, t) estimated on several workers, and the wild bootstrap prepared on them, are
+  /// the same as on one.
+  @Test func cellsAreTheSameForEveryThreadCount() throws {
+    let (one, cohorts) = try UnbalancedDiDTests.did(DiDSettings())
+    let three = try #require(StaggeredDiD(panel: cohorts.panel, control: .never, threads: 3))
+    #expect(one.groupTimes.map(\.att) == three.groupTimes.map(\.att))
+    #expect(one.groupTimes.map(\.standardError) == three.groupTimes.map(\.standardError))
+    let post = try #require(DiDSummary(three).estimates.first { $0.aggregation == "post_training" })
+    let cells = post.cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    let serial = WildClusterBootstrap(one, draws: 0, seed: 1).statistic(cells, estimate: post.att)
+    let parallel = WildClusterBootstrap(three, draws: 0, seed: 1, threads: 3).statistic(cells, estimate: post.att)
+    #expect(serial.interval()! == parallel.interval()!)
+  }
 }

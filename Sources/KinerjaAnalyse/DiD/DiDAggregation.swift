@@ -21,11 +21,11 @@ package struct DiDSummary: Sendable {
     package var cells: [Int: Double] = [:]
   }
 
-  /// An aggregated effect while it is computed: estimate, influence function over the
-  /// units, and the weight of each ATT(g, t) in it.
+  /// An aggregated effect while it is computed: estimate, its influence function summed
+  /// within each cluster, and the weight of each ATT(g, t) in it.
   private struct Combination {
     var att: Double
-    var influence: [Double]
+    var sums: [Double]
     var cells: [Int: Double]
   }
 
@@ -57,6 +57,8 @@ package struct DiDSummary: Sendable {
   private let did: StaggeredDiD
   /// P(G = g) among the units used, by cohort.
   private let cohortShares: [Int: Double]
+  /// Each unit's cohort as a position in `did.groups`, −1 for the never treated.
+  private let cohortPosition: [Int32]
 
   /// Aggregates `did`'s effects; `post_training` averages event times from
   /// `postTrainingFrom` on; with a `bootstrap`, the event study and the ATT(g, t) get
@@ -69,6 +71,8 @@ package struct DiDSummary: Sendable {
       if let cohort = did.panel.cohort[unit] { counts[cohort, default: 0] += 1 }
     }
     cohortShares = counts.mapValues { Double($0) / Double(did.units) }
+    let positions = Dictionary(uniqueKeysWithValues: did.groups.enumerated().map { ($1, Int32($0)) })
+    cohortPosition = did.panel.cohort.map { $0.flatMap { positions[$0] } ?? -1 }
     let dynamicSums = computeEstimates()
     preTrend = computePreTrend()
     if let bootstrap { computeBands(bootstrap, dynamicSums: dynamicSums) }
@@ -83,7 +87,7 @@ package struct DiDSummary: Sendable {
     let simple = aggregate(post)
     estimates.append(
       Estimate(
-        aggregation: "simple", index: nil, att: simple.att, standardError: standardError(simple.influence), cells: simple.cells))
+        aggregation: "simple", index: nil, att: simple.att, standardError: standardError(simple.sums), cells: simple.cells))
 
     // group: each cohort's mean post-treatment effect, then their size-weighted mean.
     var groupEffects: [Combination] = []
@@ -96,17 +100,16 @@ package struct DiDSummary: Sendable {
       estimates.append(
         Estimate(
           aggregation: "group", index: group, att: combined.att,
-          standardError: standardError(combined.influence), cells: combined.cells))
+          standardError: standardError(combined.sums), cells: combined.cells))
     }
     let groupsWithEffects = did.groups.filter { group in post.contains { effects[$0].group == group } }
     let groupWeights = groupsWithEffects.map { cohortShares[$0, default: 0] }
     let overallGroup = combineSummaries(
-      groupEffects, weights: groupWeights.map { $0 / groupWeights.reduce(0, +) },
-      weightInfluence: weightInfluence(cohorts: groupsWithEffects))
+      groupEffects, weights: groupWeights.map { $0 / groupWeights.reduce(0, +) }, weightCohorts: groupsWithEffects)
     estimates.insert(
       Estimate(
         aggregation: "group", index: nil, att: overallGroup.att,
-        standardError: standardError(overallGroup.influence), cells: overallGroup.cells),
+        standardError: standardError(overallGroup.sums), cells: overallGroup.cells),
       at: estimates.count - groupEffects.count)
 
     // dynamic: by event time e (positions from g to t); overall = mean over e ≥ 0.
@@ -119,14 +122,14 @@ package struct DiDSummary: Sendable {
       dynamicRows.append(
         Estimate(
           aggregation: "dynamic", index: event, att: summary.att,
-          standardError: standardError(summary.influence), cells: summary.cells))
-      dynamicSums.append((event, did.clusterSums(summary.influence)))
+          standardError: standardError(summary.sums), cells: summary.cells))
+      dynamicSums.append((event, summary.sums))
       if event >= 0 { dynamicPositive.append((event, summary)) }
     }
     let dynamic = equallyWeighted(dynamicPositive.map(\.combination))
     estimates.append(
       Estimate(
-        aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.influence), cells: dynamic.cells)
+        aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.sums), cells: dynamic.cells)
     )
     estimates += dynamicRows
 
@@ -139,7 +142,7 @@ package struct DiDSummary: Sendable {
       estimates.append(
         Estimate(
           aggregation: "post_training", index: nil, att: post.att,
-          standardError: standardError(post.influence), cells: post.cells))
+          standardError: standardError(post.sums), cells: post.cells))
     }
 
     // calendar: by period t ≥ the first cohort, over cohorts treated by t; overall = mean.
@@ -153,22 +156,20 @@ package struct DiDSummary: Sendable {
       calendarRows.append(
         Estimate(
           aggregation: "calendar", index: period, att: summary.att,
-          standardError: standardError(summary.influence), cells: summary.cells))
+          standardError: standardError(summary.sums), cells: summary.cells))
     }
     let overallCalendar = equallyWeighted(calendar)
     estimates.append(
       Estimate(
         aggregation: "calendar", index: nil, att: overallCalendar.att,
-        standardError: standardError(overallCalendar.influence), cells: overallCalendar.cells))
+        standardError: standardError(overallCalendar.sums), cells: overallCalendar.cells))
     estimates += calendarRows
     return dynamicSums
   }
 
   /// The plain mean of already aggregated effects (their weights are fixed, not estimated).
   private func equallyWeighted(_ parts: [Combination]) -> Combination {
-    combineSummaries(
-      parts, weights: [Double](repeating: 1 / Double(max(1, parts.count)), count: parts.count),
-      weightInfluence: nil)
+    combineSummaries(parts, weights: [Double](repeating: 1 / Double(max(1, parts.count)), count: parts.count))
   }
 
   /// The cohort-size-weighted mean of the effects at `members`, with the weights'
@@ -179,71 +180,81 @@ package struct DiDSummary: Sendable {
     return combine(members, weights: shares.map { $0 / total }, estimateWeights: true)
   }
 
-  /// Σ w_k ATT_k and its influence function over the units.
+  /// The cluster sums of the influence function of the ATT(g, t) at `cell`.
+  private func sums(ofCell cell: Int) -> [Double] {
+    did.clusterSums(ofCell: cell)
+  }
+
+  /// Σ w_k ATT_k and the cluster sums of its influence function.
   private func combine(_ members: [Int], weights: [Double], estimateWeights: Bool) -> Combination {
     let effects = members.map { did.groupTimes[$0] }
     let att = zip(effects, weights).reduce(0) { $0 + $1.0.att * $1.1 }
-    var influence = [Double](repeating: 0, count: did.panel.units)
-    for unit in 0..<did.panel.units where did.included[unit] {
-      var value = 0.0
-      for (effect, weight) in zip(effects, weights) {
-        value += weight * did.influence(of: effect, unit: unit)
-      }
-      influence[unit] = value
+    var sums = [Double](repeating: 0, count: did.panel.clusters)
+    for (member, weight) in zip(members, weights) {
+      let cell = self.sums(ofCell: member)
+      for c in sums.indices { sums[c] += weight * cell[c] }
     }
     if estimateWeights {
-      let cohorts = effects.map(\.group)
-      let factor = weightInfluence(cohorts: cohorts)
-      for unit in 0..<did.panel.units where did.included[unit] {
-        var value = 0.0
-        for (position, effect) in effects.enumerated() { value += factor(unit, position) * effect.att }
-        influence[unit] += value
-      }
+      let estimation = weightEstimationSums(cohorts: effects.map(\.group), effects: effects.map(\.att))
+      for c in sums.indices { sums[c] += estimation[c] }
     }
-    return Combination(att: att, influence: influence, cells: Dictionary(zip(members, weights), uniquingKeysWith: +))
+    return Combination(att: att, sums: sums, cells: Dictionary(zip(members, weights), uniquingKeysWith: +))
   }
 
-  /// Combines already aggregated effects with fixed `weights`, plus, when given, the
-  /// estimation effect of weights proportional to the cohort shares.
-  private func combineSummaries(
-    _ parts: [Combination], weights: [Double], weightInfluence: ((Int, Int) -> Double)?
-  ) -> Combination {
+  /// Combines already aggregated effects with fixed `weights`, plus, when `weightCohorts`
+  /// names the cohort of each part, the estimation effect of weights proportional to the
+  /// cohort shares.
+  private func combineSummaries(_ parts: [Combination], weights: [Double], weightCohorts: [Int]? = nil)
+    -> Combination
+  {
     let att = zip(parts, weights).reduce(0) { $0 + $1.0.att * $1.1 }
-    var influence = [Double](repeating: 0, count: did.panel.units)
-    for unit in 0..<did.panel.units where did.included[unit] {
-      var value = 0.0
-      for (part, weight) in zip(parts, weights) { value += weight * part.influence[unit] }
-      if let weightInfluence {
-        for (position, part) in parts.enumerated() { value += weightInfluence(unit, position) * part.att }
-      }
-      influence[unit] = value
+    var sums = [Double](repeating: 0, count: did.panel.clusters)
+    for (part, weight) in zip(parts, weights) {
+      for c in sums.indices { sums[c] += weight * part.sums[c] }
+    }
+    if let weightCohorts {
+      let estimation = weightEstimationSums(cohorts: weightCohorts, effects: parts.map(\.att))
+      for c in sums.indices { sums[c] += estimation[c] }
     }
     var cells: [Int: Double] = [:]
     for (part, weight) in zip(parts, weights) {
       for (cell, share) in part.cells { cells[cell, default: 0] += weight * share }
     }
-    return Combination(att: att, influence: influence, cells: cells)
+    return Combination(att: att, sums: sums, cells: cells)
   }
 
-  /// `did`'s `wif`: the influence of estimating weights P(G = g_k) / Σ P(G = g_j) on a
-  /// weighted mean whose k-th term belongs to cohort `cohorts[k]`.
-  private func weightInfluence(cohorts: [Int]) -> (Int, Int) -> Double {
+  /// The cluster sums of `did`'s `wif` term: the influence of estimating weights
+  /// P(G = g_k) / Σ P(G = g_j) on a weighted mean whose k-th term, `effects[k]`, belongs
+  /// to cohort `cohorts[k]`. It depends on a unit only through its cohort, so it is
+  /// worked out once per cohort and then summed over the units.
+  private func weightEstimationSums(cohorts: [Int], effects: [Double]) -> [Double] {
     let shares = cohorts.map { cohortShares[$0, default: 0] }
     let total = shares.reduce(0, +)
-    // Σ_k (1[G = g_k] − p_k) depends on the unit only through its cohort.
     var positionsOfCohort: [Int: Int] = [:]
     for group in cohorts { positionsOfCohort[group, default: 0] += 1 }
-    let cohort = did.panel.cohort
-    return { unit, position in
-      let matches = cohort[unit].flatMap { positionsOfCohort[$0] } ?? 0
-      let deviations = Double(matches) - total
-      let own = ((cohort[unit] == cohorts[position] ? 1 : 0) - shares[position]) / total
-      return own - deviations * shares[position] / (total * total)
+    func value(_ cohort: Int?) -> Double {
+      let deviations = Double(cohort.flatMap { positionsOfCohort[$0] } ?? 0) - total
+      var value = 0.0
+      for position in cohorts.indices {
+        let own = ((cohort == cohorts[position] ? 1 : 0) - shares[position]) / total
+        value += (own - deviations * shares[position] / (total * total)) * effects[position]
+      }
+      return value
     }
+    let byCohort = did.groups.map(value)
+    let never = value(nil)
+    var sums = [Double](repeating: 0, count: did.panel.clusters)
+    for unit in 0..<did.panel.units where did.included[unit] {
+      let position = Int(cohortPosition[unit])
+      sums[Int(did.panel.cluster[unit])] += position >= 0 ? byCohort[position] : never
+    }
+    return sums
   }
 
-  /// The cluster-robust standard error of an estimate with this influence function.
-  private func standardError(_ influence: [Double]) -> Double { did.standardError(influence) }
+  /// The cluster-robust standard error √(Σ_c S_c²) / n of an estimate with these cluster sums.
+  private func standardError(_ sums: [Double]) -> Double {
+    sums.reduce(0) { $0 + $1 * $1 }.squareRoot() / Double(did.units)
+  }
 
   /// Whether `effect` is a pre-treatment estimate the tests check: measured before the
   /// cohort's treatment and before any anticipation of it.
@@ -284,16 +295,11 @@ package struct DiDSummary: Sendable {
         return nil
       }
     }
-    var sums = [Double](repeating: 0, count: did.panel.clusters * k)
-    for unit in 0..<did.panel.units where did.included[unit] {
-      let base = Int(did.panel.cluster[unit]) * k
-      for (index, effect) in pre.enumerated() { sums[base + index] += did.influence(of: effect, unit: unit) }
-    }
+    let sums = did.groupTimes.indices.filter { isPreTreatment(did.groupTimes[$0]) }.map(sums(ofCell:))
     var covariance = [Double](repeating: 0, count: k * k)
     for cluster in 0..<did.panel.clusters {
-      let base = cluster * k
-      for i in 0..<k where sums[base + i] != 0 {
-        for j in 0..<k { covariance[i * k + j] += sums[base + i] * sums[base + j] }
+      for i in 0..<k where sums[i][cluster] != 0 {
+        for j in 0..<k { covariance[i * k + j] += sums[i][cluster] * sums[j][cluster] }
       }
     }
     let n = Double(did.units)
@@ -325,10 +331,7 @@ package struct DiDSummary: Sendable {
       else { continue }
       estimates[position].bootstrapError = dynamic.standardErrors[row]
     }
-    let cells = did.groupTimes.map { effect in
-      did.clusterSums((0..<did.panel.units).map { did.influence(of: effect, unit: $0) })
-    }
-    groupTimeBand = bootstrap.run(cells, units: did.units)
+    groupTimeBand = bootstrap.run(did.groupTimes.indices.map(sums(ofCell:)), units: did.units)
     let firstPre = -did.anticipation
     let pre = dynamicSums.indices.filter { dynamicSums[$0].event < firstPre }
     guard !pre.isEmpty else { return }

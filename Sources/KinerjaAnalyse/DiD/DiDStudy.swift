@@ -43,7 +43,9 @@ package struct DiDStudy: Sendable {
       let cohorts = TrainingCohorts(
         performance: performance, participations: participations, roster: roster, selection: selection,
         settings: settings),
-      let did = StaggeredDiD(panel: cohorts.panel, control: settings.control, anticipation: settings.anticipation)
+      let did = StaggeredDiD(
+        panel: cohorts.panel, control: settings.control, anticipation: settings.anticipation,
+        threads: settings.threads)
     else { return nil }
     self.variant = variant
     self.settings = settings
@@ -69,7 +71,7 @@ package struct DiDStudy: Sendable {
     let clusters = did.panel.clusters
     let wild =
       settings.cluster == .agency && clusters < did.units && (2...Self.wildBootstrapClusters).contains(clusters)
-      ? WildClusterBootstrap(did, draws: 999, seed: settings.bootstrapSeed) : nil
+      ? WildClusterBootstrap(did, draws: 999, seed: settings.bootstrapSeed, threads: settings.threads) : nil
     self.wild = wild
     if let wild {
       let pre = summary.estimates.filter {

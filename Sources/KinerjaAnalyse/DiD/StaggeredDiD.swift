@@ -69,6 +69,10 @@ package struct StaggeredDiD: Sendable {
   package let groups: [Int]
   /// Every ATT(g, t), cohort by cohort, period by period.
   package private(set) var groupTimes: [GroupTime] = []
+  /// The cluster sums of each ATT(g, t)'s influence function, kept when clusters are at
+  /// most `keptClusters` (agencies); with more (employees) they are worked out when needed.
+  private var keptSums: [[Double]]?
+  static let keptClusters = 4096
   /// Units used: all but those treated by the first period plus anticipation.
   let included: [Bool]
   /// The number of units used (n in `did`).
@@ -78,8 +82,9 @@ package struct StaggeredDiD: Sendable {
   /// Each period's or cohort's position on `timeline`.
   private let position: [Int: Int]
 
-  /// Estimates every ATT(g, t); `nil` when there is no cohort or no control to compare with.
-  package init?(panel: DiDPanel, control: ControlGroup, anticipation: Int = 0) {
+  /// Estimates every ATT(g, t), several at a time on `threads` workers (the result does
+  /// not depend on their number); `nil` when there is no cohort or no control to compare with.
+  package init?(panel: DiDPanel, control: ControlGroup, anticipation: Int = 0, threads: Int = 1) {
     self.panel = panel
     self.control = control
     self.anticipation = anticipation
@@ -91,13 +96,20 @@ package struct StaggeredDiD: Sendable {
     timeline = Set(panel.periods + groups).sorted()
     position = Dictionary(uniqueKeysWithValues: timeline.enumerated().map { ($1, $0) })
     guard !groups.isEmpty, panel.periods.count >= 2 else { return nil }
+    var cells: [(group: Int, slot: Int, baseSlot: Int)] = []
     for group in groups {
       guard let lastBase = panel.periods.lastIndex(where: { $0 < group - anticipation }) else { continue }
       for slot in 1..<panel.periods.count {
-        let baseSlot = panel.periods[slot] >= group ? lastBase : slot - 1
-        if let estimate = estimate(group: group, slot: slot, baseSlot: baseSlot) { groupTimes.append(estimate) }
+        cells.append((group, slot, panel.periods[slot] >= group ? lastBase : slot - 1))
       }
     }
+    let keep = panel.clusters <= Self.keptClusters
+    let estimated = parallelMap(count: cells.count, threads: threads) { [self] index -> (GroupTime, [Double])? in
+      let cell = cells[index]
+      return estimate(group: cell.group, slot: cell.slot, baseSlot: cell.baseSlot)
+    }
+    groupTimes = estimated.compactMap { $0?.0 }
+    keptSums = keep ? estimated.compactMap { $0?.1 } : nil
     guard !groupTimes.isEmpty else { return nil }
   }
 
@@ -134,7 +146,9 @@ package struct StaggeredDiD: Sendable {
     return control == .notYet && cohort > period + anticipation && cohort != group
   }
 
-  private func estimate(group: Int, slot: Int, baseSlot: Int) -> GroupTime? {
+  /// ATT(g, t) for cohort `group` at the period in `slot` from the one in `baseSlot`, with
+  /// the cluster sums of its influence function.
+  private func estimate(group: Int, slot: Int, baseSlot: Int) -> (GroupTime, [Double])? {
     let period = panel.periods[slot]
     var treatedNow = Mean(), treatedBase = Mean(), controlNow = Mean(), controlBase = Mean()
     for unit in 0..<panel.units where included[unit] {
@@ -157,8 +171,9 @@ package struct StaggeredDiD: Sendable {
       treated: min(treatedNow.count, treatedBase.count), controls: min(controlNow.count, controlBase.count),
       slot: slot, baseSlot: baseSlot, treatedNow: treatedNow, treatedBase: treatedBase, controlNow: controlNow,
       controlBase: controlBase)
-    estimate.standardError = standardError((0..<panel.units).map { influence(of: estimate, unit: $0) })
-    return estimate
+    let sums = clusterSums(of: estimate)
+    estimate.standardError = sums.reduce(0) { $0 + $1 * $1 }.squareRoot() / Double(units)
+    return (estimate, sums)
   }
 
   /// The influence function of ATT(g, t) at `unit`, scaled to the whole sample as `did`
@@ -181,18 +196,17 @@ package struct StaggeredDiD: Sendable {
     return Double(units) * value
   }
 
-  /// The influence function summed within each cluster (one value per unit in, one per
-  /// cluster out).
-  func clusterSums(_ influence: [Double]) -> [Double] {
-    var sums = [Double](repeating: 0, count: panel.clusters)
-    for unit in 0..<panel.units where included[unit] { sums[Int(panel.cluster[unit])] += influence[unit] }
-    return sums
-  }
+  /// The cluster sums of the ATT(g, t) at `index` in `groupTimes`.
+  func clusterSums(ofCell index: Int) -> [Double] { keptSums?[index] ?? clusterSums(of: groupTimes[index]) }
 
-  /// The cluster-robust standard error √(Σ_c S_c²) / n, S_c the cluster's sum of the
-  /// influence function; with one unit per cluster, `did`'s √(Σ ψ²) / n.
-  func standardError(_ influence: [Double]) -> Double {
-    let sums = clusterSums(influence)
-    return sums.reduce(0) { $0 + $1 * $1 }.squareRoot() / Double(units)
+  /// The influence function of ATT(g, t) summed within each cluster, S_c: its
+  /// cluster-robust standard error is √(Σ_c S_c²) / n (with one unit per cluster, `did`'s
+  /// √(Σ ψ²) / n).
+  func clusterSums(of estimate: GroupTime) -> [Double] {
+    var sums = [Double](repeating: 0, count: panel.clusters)
+    for unit in 0..<panel.units where included[unit] {
+      sums[Int(panel.cluster[unit])] += influence(of: estimate, unit: unit)
+    }
+    return sums
   }
 }

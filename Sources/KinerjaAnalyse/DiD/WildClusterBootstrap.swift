@@ -31,11 +31,12 @@ package struct WildClusterBootstrap: Sendable {
   let weights: [[Double]]
 
   /// Prepares the bootstrap of `did`'s effects: all 2^G weight vectors when G ≤ 12, else
-  /// `draws` random ones from `seed` (one stream per draw).
-  package init(_ did: StaggeredDiD, draws: Int, seed: UInt64) {
+  /// `draws` random ones from `seed` (one stream per draw). Cells are prepared on
+  /// `threads` workers; nothing depends on their number.
+  package init(_ did: StaggeredDiD, draws: Int, seed: UInt64, threads: Int = 1) {
     clusters = did.panel.clusters
     units = Double(did.units)
-    cells = did.groupTimes.map { Self.cell(of: $0, in: did) }
+    cells = parallelMap(count: did.groupTimes.count, threads: threads) { Self.cell(of: did.groupTimes[$0], in: did) }
     if clusters <= 12 {
       weights = (0..<(1 << clusters)).map { pattern in
         (0..<did.panel.clusters).map { (pattern >> $0) & 1 == 0 ? 1 : -1 }
