@@ -69,10 +69,11 @@ package struct StaggeredDiD: Sendable {
   package let groups: [Int]
   /// Every ATT(g, t), cohort by cohort, period by period.
   package private(set) var groupTimes: [GroupTime] = []
-  /// The cluster sums of each ATT(g, t)'s influence function, kept when clusters are at
-  /// most `keptClusters` (agencies); with more (employees) they are worked out when needed.
+  /// The cluster sums of each ATT(g, t)'s influence function, kept while cells × clusters
+  /// is at most `keptSumsLimit` (256 MiB of them: agencies, even nationally); beyond
+  /// (clusters of one employee at national size) they are worked out when needed.
   private var keptSums: [[Double]]?
-  static let keptClusters = 4096
+  static let keptSumsLimit = 1 << 25
   /// Units used: all but those treated by the first period plus anticipation.
   let included: [Bool]
   /// The number of units used (n in `did`).
@@ -103,7 +104,7 @@ package struct StaggeredDiD: Sendable {
         cells.append((group, slot, panel.periods[slot] >= group ? lastBase : slot - 1))
       }
     }
-    let keep = panel.clusters <= Self.keptClusters
+    let keep = cells.count * panel.clusters <= Self.keptSumsLimit
     let estimated = parallelMap(count: cells.count, threads: threads) { [self] index -> (GroupTime, [Double])? in
       let cell = cells[index]
       return estimate(group: cell.group, slot: cell.slot, baseSlot: cell.baseSlot)
