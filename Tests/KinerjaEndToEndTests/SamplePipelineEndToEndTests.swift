@@ -59,6 +59,36 @@ import Testing
     #expect(tiny["employees"] == "3" && tiny["mean"] == "" && tiny["suppressed"] == "true")
   }
 
+  /// Every DiD study accounts for every employee: `did_summary.json`'s metadata gives, per
+  /// study, the employees used and those left out by reason, which add up to the roster;
+  /// `data_quality` says the same, and stderr names each.
+  @Test func everyDiDStudyAccountsForEveryEmployee() throws {
+    let directory = TemporaryDirectory()
+    let out = "\(directory.path)/out"
+    let result = try KinerjaCommand.run(
+      ["run", Self.sample, "--out", out, "--threads", "2"], environment: KinerjaCommand.pinnedDate)
+    #expect(result.status == 0, "\(result.standardError)")
+    let files = filesUnder(out)
+    let summary = try #require(try JSONSerialization.jsonObject(with: files["did_summary.json"]!) as? [String: Any])
+    let metadata = try #require(summary["metadata"] as? [String: Any])
+    let studies = try #require(metadata["studies"] as? [[String: Any]])
+    #expect(studies.count >= 2 && studies.first?["variant"] as? String == "all")
+    let quality = String(decoding: files["data_quality.csv"]!, as: UTF8.self)
+    let employees = try #require(
+      quality.split(separator: "\n").first { $0.hasPrefix("employees,") }.map { Int($0.split(separator: ",")[3])! })
+    for study in studies {
+      let variant = try #require(study["variant"] as? String)
+      let used = try #require(study["employees_used"] as? Int)
+      let leftOut = try #require(study["left_out"] as? [String: Int])
+      #expect(used + leftOut.values.reduce(0, +) == employees, "study \(variant): \(used) + \(leftOut)")
+      #expect(result.standardError.contains("did study \(variant): \(used) employees used"))
+      #expect(quality.contains("did_summary,,,,,did_units_used,\(used),"), "study \(variant) in data_quality")
+      for (reason, count) in leftOut {
+        #expect(result.standardError.contains("did study \(variant): \(count) employees left out: \(reason)"))
+      }
+    }
+  }
+
   /// Two runs of the same pipeline, in two processes (so with two hash seeds), give the same
   /// bytes in every output, and the same manifest but for its times.
   @Test func rerunsAreIdenticalButForTheManifestsTimes() throws {

@@ -226,6 +226,9 @@ package struct AnalyseStage: Sendable {
         let used = "study \(study.variant): \(study.units) employees used, \(study.treatedUnits) of them treated"
         log.note("did \(used)")
         results.notes.append(AnalysisNote(output: output, reason: "did_units_used", count: study.units, note: used))
+        results.didUnits.append(
+          DiDUnits(
+            variant: study.variant, used: study.units, treated: study.treatedUnits, leftOut: study.cohorts.leftOut))
         for reason in TrainingCohorts.LeftOut.allCases {
           guard let count = study.cohorts.leftOut[reason] else { continue }
           let note = "study \(study.variant): \(count) employees left out: \(reason.rawValue)"

@@ -14,6 +14,8 @@ package struct AnalysisResults: Sendable {
   package var emptyOutputs: [EmptyResult] = []
   /// What analyses skipped or left out, with how many (also said in the log).
   package var notes: [AnalysisNote] = []
+  /// Each DiD study's employees: used, treated, and left out by reason.
+  package var didUnits: [DiDUnits] = []
   /// Each analysis's wall time, in the order they ran.
   package var timings: [(analysis: String, seconds: Double)] = []
 
@@ -30,6 +32,15 @@ package struct EmptyResult: Sendable, Equatable {
     self.output = output
     self.reason = reason
   }
+}
+
+/// The employees of one DiD study: how many it used and treated, and how many it left
+/// out, by reason.
+package struct DiDUnits: Sendable, Equatable {
+  package var variant: String
+  package var used: Int
+  package var treated: Int
+  package var leftOut: [TrainingCohorts.LeftOut: Int]
 }
 
 /// Something an analysis skipped or left out, for `data_quality`: which output, a reason

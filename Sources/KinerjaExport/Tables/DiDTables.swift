@@ -60,8 +60,8 @@ extension OutputTable {
   /// The `did_summary` output: the simple, group, dynamic and calendar aggregations and
   /// post_training per study (overall, then by cohort, event time or period, each in a
   /// column of its own type) and the two pre-trend tests.
-  package static func didSummary(_ rows: [DiDSummaryRow]) -> OutputTable {
-    OutputTable(DiDSummaryColumn.self, rows: rows) { row, column in
+  package static func didSummary(_ rows: [DiDSummaryRow], units: [DiDUnits] = []) -> OutputTable {
+    var table = OutputTable(DiDSummaryColumn.self, rows: rows) { row, column in
       switch column {
       case .variant: .text(row.variant)
       case .controlGroup: .text(row.controlGroup.rawValue)
@@ -84,5 +84,15 @@ extension OutputTable {
       case .suppressed: .bool(row.suppressed)
       }
     }
+    // The JSON metadata says, per study, whom it used and whom it left out, by reason.
+    let studies = units.map { study in
+      let leftOut = TrainingCohorts.LeftOut.allCases.compactMap { reason in
+        study.leftOut[reason].map { "\(CellFormatting.jsonString(reason.rawValue)): \($0)" }
+      }
+      return "{\"variant\": \(CellFormatting.jsonString(study.variant)), \"employees_used\": \(study.used), "
+        + "\"treated\": \(study.treated), \"left_out\": {\(leftOut.joined(separator: ", "))}}"
+    }
+    if !studies.isEmpty { table.metadata["studies"] = "[\(studies.joined(separator: ", "))]" }
+    return table
   }
 }

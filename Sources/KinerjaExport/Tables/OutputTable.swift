@@ -21,6 +21,8 @@ package struct OutputTable: Sendable, Equatable {
   package var columns: [String]
   /// The rows; each has one cell per column.
   package var rows: [[Cell]]
+  /// JSON values added to the JSON output's metadata block, by key (written in key order).
+  package var metadata: [String: String] = [:]
 
   /// The name of every table a run writes. Publishing removes an old file only when it is
   /// one of these (as CSV or JSON), a rejects file, `report.html` or `manifest.json`.

@@ -19,8 +19,8 @@ package struct OutputMetadata: Sendable {
     self.inputs = inputs
   }
 
-  /// The metadata block as JSON.
-  func json(output: String, rows: Int) -> String {
+  /// The metadata block as JSON, with `extra` keys and their JSON values at its end.
+  func json(output: String, rows: Int, extra: [String: String] = [:]) -> String {
     let parameterText = parameters.keys.sorted().map {
       "\(CellFormatting.jsonString($0)): \(CellFormatting.json(parameters[$0]!))"
     }.joined(separator: ", ")
@@ -31,7 +31,7 @@ package struct OutputMetadata: Sendable {
     return """
       {"schema_version": \(Self.schemaVersion), "output": \(CellFormatting.jsonString(output)), \
       "tool_version": \(CellFormatting.jsonString(toolVersion)), "rows": \(rows), \
-      "parameters": {\(parameterText)}, "inputs": [\(inputText)]}
+      "parameters": {\(parameterText)}, "inputs": [\(inputText)]\(extra.keys.sorted().map { ", \(CellFormatting.jsonString($0)): \(extra[$0]!)" }.joined())}
       """
   }
 }
@@ -58,7 +58,7 @@ package struct TableWriter: Sendable {
 
     let json = try OutputFile(path: "\(directory)/\(table.name).json")
     try json.write(
-      "{\n\"metadata\": \(metadata.json(output: table.name, rows: table.rows.count)),\n\"rows\": [")
+      "{\n\"metadata\": \(metadata.json(output: table.name, rows: table.rows.count, extra: table.metadata)),\n\"rows\": [")
     let keys = Self.jsonKeys(table.columns)
     for (index, row) in table.rows.enumerated() {
       try json.append { out in

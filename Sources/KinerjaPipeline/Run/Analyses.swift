@@ -39,7 +39,7 @@ extension AnalysisResults {
     if let trainingCoverage { tables.append(.trainingCoverage(trainingCoverage)) }
     if let trainingEffects { tables.append(.trainingEffects(trainingEffects)) }
     if let didGroupTime { tables.append(.didGroupTime(didGroupTime)) }
-    if let didSummary { tables.append(.didSummary(didSummary)) }
+    if let didSummary { tables.append(.didSummary(didSummary, units: didUnits)) }
     if let costEffectiveness { tables.append(.costEffectiveness(costEffectiveness)) }
     return tables
   }
