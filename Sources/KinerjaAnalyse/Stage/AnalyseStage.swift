@@ -238,9 +238,14 @@ package struct AnalyseStage: Sendable {
         }
         let withinOne = study.did.cohortsWithinOneCluster.count
         if withinOne > 0 {
+          let scope =
+            study.wild == nil
+            ? "the clustered intervals leave out that agency's own shared shocks and are too narrow"
+            : "their ATT(g, t) intervals leave out that agency's own shared shocks and are too narrow "
+              + "(aggregations use the wild cluster bootstrap, which does not)"
           let note =
             "study \(study.variant): \(withinOne) of \(study.did.groups.count) cohorts are trained within a single "
-            + "agency: the clustered intervals leave out that agency's own shared shocks and are too narrow"
+            + "agency: \(scope)"
           log.note("did \(note)")
           results.notes.append(
             AnalysisNote(output: output, reason: "did_cohorts_within_one_agency", count: withinOne, note: note))
