@@ -47,6 +47,10 @@ package struct DiDSummary: Sendable {
   /// |effect / bootstrap SE| against the bootstrap's distribution of it (a uniform band
   /// over the pre-periods that excludes zero somewhere rejects).
   package private(set) var preTrendBand: PreTrendTest?
+  /// The Wald test that every pre-treatment event-study effect is zero.
+  package private(set) var eventPreTrend: PreTrendTest?
+  /// Why there is no event-study Wald test although there are pre-treatment effects, if so.
+  package private(set) var eventPreTrendOmission: (degreesOfFreedom: Int, reason: String)?
   /// The event study's uniform band: its sup-t critical value.
   package private(set) var dynamicCritical: Double?
   /// The bootstrap over every ATT(g, t), for their uniform band.
@@ -75,6 +79,7 @@ package struct DiDSummary: Sendable {
     cohortPosition = did.panel.cohort.map { $0.flatMap { positions[$0] } ?? -1 }
     let dynamicSums = computeEstimates()
     preTrend = computePreTrend()
+    eventPreTrend = computeEventPreTrend(dynamicSums)
     if let bootstrap { computeBands(bootstrap, dynamicSums: dynamicSums) }
   }
 
@@ -296,6 +301,42 @@ package struct DiDSummary: Sendable {
       }
     }
     let sums = did.groupTimes.indices.filter { isPreTreatment(did.groupTimes[$0]) }.map(sums(ofCell:))
+    guard let test = wald(pre.map(\.att), sums: sums) else {
+      preTrendOmission = (k, "the covariance of its \(k) pre-treatment ATT(g, t) is singular")
+      return nil
+    }
+    return test
+  }
+
+  /// The Wald test that every pre-treatment effect of the event study is zero (the
+  /// leads of an event-study regression): fewer, pooled estimates than ATT(g, t), so its
+  /// covariance is estimated well where the cells' is not. Refused, with the reason, when
+  /// there are fewer clusters than effects or their covariance is singular.
+  private mutating func computeEventPreTrend(_ dynamicSums: [(event: Int, sums: [Double])]) -> PreTrendTest? {
+    let pre = dynamicSums.filter { $0.event < -did.anticipation }
+    guard !pre.isEmpty else { return nil }
+    let j = pre.count
+    if did.panel.clusters - 1 < j {
+      eventPreTrendOmission = (
+        j,
+        "its \(j) pre-treatment event-time effects have a covariance estimated from \(did.panel.clusters) "
+          + "clusters, of rank at most \(did.panel.clusters - 1)"
+      )
+      return nil
+    }
+    let att = pre.map { row in estimates.first { $0.aggregation == "dynamic" && $0.index == row.event }!.att }
+    guard let test = wald(att, sums: pre.map(\.sums)) else {
+      eventPreTrendOmission = (j, "the covariance of its \(j) pre-treatment event-time effects is singular")
+      return nil
+    }
+    return test
+  }
+
+  /// n · θ′ V⁻¹ θ with V = Σ_c S_c S_c′ / n from each estimate's cluster sums, on as many
+  /// degrees of freedom as estimates; `nil` when V is singular (reciprocal condition
+  /// number at most k machine epsilons, as `did` refuses).
+  private func wald(_ estimates: [Double], sums: [[Double]]) -> PreTrendTest? {
+    let k = estimates.count
     var covariance = [Double](repeating: 0, count: k * k)
     for cluster in 0..<did.panel.clusters {
       for i in 0..<k where sums[i][cluster] != 0 {
@@ -306,14 +347,10 @@ package struct DiDSummary: Sendable {
     covariance = covariance.map { $0 / n }
     guard let inverse = Self.invert(covariance, size: k),
       Self.reciprocalCondition(covariance, inverse, size: k) > Double(k) * Double.ulpOfOne
-    else {
-      preTrendOmission = (k, "the covariance of its \(k) pre-treatment ATT(g, t) is singular")
-      return nil
-    }
-    let att = pre.map(\.att)
+    else { return nil }
     var statistic = 0.0
     for i in 0..<k {
-      for j in 0..<k { statistic += att[i] * inverse[i * k + j] * att[j] }
+      for j in 0..<k { statistic += estimates[i] * inverse[i * k + j] * estimates[j] }
     }
     statistic *= n
     return PreTrendTest(

@@ -173,8 +173,8 @@ package struct DiDGroupTimeRow: Sendable {
 package struct DiDSummaryRow: Sendable {
   package var variant: String
   package var controlGroup: StaggeredDiD.ControlGroup
-  /// `simple`, `group`, `dynamic`, `calendar`, `post_training`, `pre_trend_wald` or
-  /// `pre_trend_band`.
+  /// `simple`, `group`, `dynamic`, `calendar`, `post_training`, `pre_trend_wald`,
+  /// `pre_trend_event_wald` or `pre_trend_band`.
   package var aggregation: String
   /// The cohort of a `group` row, the period of a `calendar` row, the event time of a
   /// `dynamic` row; all `nil` on overall rows and tests.
@@ -234,6 +234,20 @@ package struct DiDSummaryRow: Sendable {
       rows.append(row)
     } else if let omitted = study.summary.preTrendOmission {
       var row = DiDSummaryRow(study, aggregation: "pre_trend_wald")
+      row.degreesOfFreedom = omitted.degreesOfFreedom
+      row.note = omitted.reason
+      rows.append(row)
+    }
+    if let test = study.summary.eventPreTrend {
+      var row = DiDSummaryRow(study, aggregation: "pre_trend_event_wald")
+      row.degreesOfFreedom = test.degreesOfFreedom
+      if shown {
+        row.statistic = test.statistic
+        (row.p, row.note) = Self.bounded(test.p, below: .leastNonzeroMagnitude, because: "the smallest double")
+      }
+      rows.append(row)
+    } else if let omitted = study.summary.eventPreTrendOmission {
+      var row = DiDSummaryRow(study, aggregation: "pre_trend_event_wald")
       row.degreesOfFreedom = omitted.degreesOfFreedom
       row.note = omitted.reason
       rows.append(row)
