@@ -88,4 +88,26 @@ import Testing
     #expect(ordinary.0 == 0.2 && ordinary.1 == nil)
     #expect(ChiSquared(degreesOfFreedom: 3).survival(5000) == 0, "the Wald p underflows this far out")
   }
+
+  /// Event times are t − g in periods, as `did::aggte` counts them, also across a period
+  /// without data that no cohort starts in; the base of a post-treatment cell is the last
+  /// period with data before the cohort.
+  @Test func eventTimesCountPeriodsAcrossAGap() throws {
+    let cohort: [Int?] = [2, 2, 2, nil, nil, nil]
+    let panel = DiDPanel(
+      periods: [0, 1, 2, 4, 5], outcomes: Self.outcomes(units: 6, periods: 5), cohort: cohort,
+      cluster: [0, 1, 2, 3, 4, 5], clusters: 6)
+    let did = try #require(StaggeredDiD(panel: panel, control: .never))
+    let byPeriod = Dictionary(uniqueKeysWithValues: did.groupTimes.map { ($0.period, $0) })
+    #expect(byPeriod[4]?.eventTime == 2 && byPeriod[5]?.eventTime == 3 && byPeriod[2]?.eventTime == 0)
+    #expect(byPeriod[4]?.base == 1 && byPeriod[1]?.base == 0)
+    #expect(byPeriod[3] == nil, "no cell in the period without data")
+  }
+
+  /// F survival against scipy.stats.f.sf (scipy 1.17.1): the law of clustered Wald tests.
+  @Test func fSurvivalAgreesWithScipy() {
+    #expect(agrees(FDistribution(numerator: 3, denominator: 10).survival(2.5), 0.11903956265827809, tolerance: 1e-12))
+    #expect(agrees(FDistribution(numerator: 11, denominator: 1).survival(0.7), 0.7428698578556822, tolerance: 1e-12))
+    #expect(agrees(FDistribution(numerator: 5, denominator: 200).survival(40), 2.1694116821877662e-28, tolerance: 1e-9))
+  }
 }

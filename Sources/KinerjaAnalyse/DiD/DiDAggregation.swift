@@ -1,5 +1,5 @@
 /// Summaries of group-time effects, as `did::aggte` computes them with analytic
-/// standard errors, uniform bands from the multiplier bootstrap, and two pre-trend tests.
+/// standard errors, uniform bands from the multiplier bootstrap, and three pre-trend tests.
 ///
 /// Each summary is a weighted mean of ATT(g, t)s with weights proportional to the
 /// cohorts' sizes; its influence function adds, to the weighted influence functions of
@@ -88,11 +88,16 @@ package struct DiDSummary: Sendable {
   private mutating func computeEstimates() -> [(event: Int, sums: [Double])] {
     let effects = did.groupTimes
     let post = effects.indices.filter { effects[$0].period >= effects[$0].group }
+    // Without any post-treatment ATT(g, t) there is nothing to aggregate: no overall rows
+    // (the event study's pre-periods remain).
     // simple: post-treatment effects weighted by cohort size.
-    let simple = aggregate(post)
-    estimates.append(
-      Estimate(
-        aggregation: "simple", index: nil, att: simple.att, standardError: standardError(simple.sums), cells: simple.cells))
+    if !post.isEmpty {
+      let simple = aggregate(post)
+      estimates.append(
+        Estimate(
+          aggregation: "simple", index: nil, att: simple.att, standardError: standardError(simple.sums),
+          cells: simple.cells))
+    }
 
     // group: each cohort's mean post-treatment effect, then their size-weighted mean.
     var groupEffects: [Combination] = []
@@ -109,13 +114,15 @@ package struct DiDSummary: Sendable {
     }
     let groupsWithEffects = did.groups.filter { group in post.contains { effects[$0].group == group } }
     let groupWeights = groupsWithEffects.map { cohortShares[$0, default: 0] }
-    let overallGroup = combineSummaries(
-      groupEffects, weights: groupWeights.map { $0 / groupWeights.reduce(0, +) }, weightCohorts: groupsWithEffects)
-    estimates.insert(
-      Estimate(
-        aggregation: "group", index: nil, att: overallGroup.att,
-        standardError: standardError(overallGroup.sums), cells: overallGroup.cells),
-      at: estimates.count - groupEffects.count)
+    if !groupEffects.isEmpty {
+      let overallGroup = combineSummaries(
+        groupEffects, weights: groupWeights.map { $0 / groupWeights.reduce(0, +) }, weightCohorts: groupsWithEffects)
+      estimates.insert(
+        Estimate(
+          aggregation: "group", index: nil, att: overallGroup.att,
+          standardError: standardError(overallGroup.sums), cells: overallGroup.cells),
+        at: estimates.count - groupEffects.count)
+    }
 
     // dynamic: by event time e (positions from g to t); overall = mean over e ≥ 0.
     let eventTimes = Set(effects.map(\.eventTime)).sorted()
@@ -131,11 +138,13 @@ package struct DiDSummary: Sendable {
       dynamicSums.append((event, summary.sums))
       if event >= 0 { dynamicPositive.append((event, summary)) }
     }
-    let dynamic = equallyWeighted(dynamicPositive.map(\.combination))
-    estimates.append(
-      Estimate(
-        aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.sums), cells: dynamic.cells)
-    )
+    if !dynamicPositive.isEmpty {
+      let dynamic = equallyWeighted(dynamicPositive.map(\.combination))
+      estimates.append(
+        Estimate(
+          aggregation: "dynamic", index: nil, att: dynamic.att, standardError: standardError(dynamic.sums),
+          cells: dynamic.cells))
+    }
     estimates += dynamicRows
 
     // post_training: like dynamic, but from the first event time after every course of
@@ -163,11 +172,13 @@ package struct DiDSummary: Sendable {
           aggregation: "calendar", index: period, att: summary.att,
           standardError: standardError(summary.sums), cells: summary.cells))
     }
-    let overallCalendar = equallyWeighted(calendar)
-    estimates.append(
-      Estimate(
-        aggregation: "calendar", index: nil, att: overallCalendar.att,
-        standardError: standardError(overallCalendar.sums), cells: overallCalendar.cells))
+    if !calendar.isEmpty {
+      let overallCalendar = equallyWeighted(calendar)
+      estimates.append(
+        Estimate(
+          aggregation: "calendar", index: nil, att: overallCalendar.att,
+          standardError: standardError(overallCalendar.sums), cells: overallCalendar.cells))
+    }
     estimates += calendarRows
     return dynamicSums
   }
@@ -332,9 +343,12 @@ package struct DiDSummary: Sendable {
     return test
   }
 
-  /// n · θ′ V⁻¹ θ with V = Σ_c S_c S_c′ / n from each estimate's cluster sums, on as many
-  /// degrees of freedom as estimates; `nil` when V is singular (reciprocal condition
-  /// number at most k machine epsilons, as `did` refuses).
+  /// W = n · θ′ V⁻¹ θ with V = Σ_c S_c S_c′ / n from each estimate's cluster sums, on as
+  /// many degrees of freedom k as estimates; `nil` when V is singular (reciprocal
+  /// condition number at most k machine epsilons, as `did` refuses). With one unit per
+  /// cluster p is χ²_k's, as `did`'s; with G clusters of units (agencies) V itself comes
+  /// from G observations, so p is that of W (G − k) / (k (G − 1)) under F(k, G − k), the
+  /// small-sample law of such a statistic (Hotelling's T²).
   private func wald(_ estimates: [Double], sums: [[Double]]) -> PreTrendTest? {
     let k = estimates.count
     var covariance = [Double](repeating: 0, count: k * k)
@@ -353,8 +367,13 @@ package struct DiDSummary: Sendable {
       for j in 0..<k { statistic += estimates[i] * inverse[i * k + j] * estimates[j] }
     }
     statistic *= n
-    return PreTrendTest(
-      statistic: statistic, degreesOfFreedom: k, p: ChiSquared(degreesOfFreedom: Double(k)).survival(statistic))
+    let clusters = Double(did.panel.clusters)
+    let p =
+      did.panel.clusters < did.units
+      ? FDistribution(numerator: Double(k), denominator: clusters - Double(k)).survival(
+        statistic * (clusters - Double(k)) / (Double(k) * (clusters - 1)))
+      : ChiSquared(degreesOfFreedom: Double(k)).survival(statistic)
+    return PreTrendTest(statistic: statistic, degreesOfFreedom: k, p: p)
   }
 
   /// The uniform bands of the event study and of the ATT(g, t), and the sup-t pre-trend test.

@@ -23,10 +23,13 @@ package struct DiDStudy: Sendable {
   /// variance (CR1), which `se` itself leaves out (it is `did`'s CR0).
   package let critical: Double
 
-  /// Studies clustered by at most this many agencies get their aggregations' intervals
-  /// and the band pre-trend test from the wild cluster bootstrap with the null imposed.
-  package static let wildBootstrapClusters = 50
-  /// That bootstrap, when the study is clustered by 2 to `wildBootstrapClusters` agencies.
+  /// Studies clustered by 6 to this many agencies get their aggregations' intervals and
+  /// the band pre-trend test from the wild cluster bootstrap with the null imposed (with
+  /// fewer, its 2^G draws, two of which always tie, cannot reach p below 0.05).
+  package static let wildBootstrapClusters = 6...50
+  /// Draws of that bootstrap beyond 12 agencies (up to 12, all 2^G weight vectors).
+  package static let wildBootstrapDraws = 999
+  /// That bootstrap, when the study is clustered by `wildBootstrapClusters` agencies.
   package let wild: WildClusterBootstrap?
   /// The sup-t pre-trend test: from the wild bootstrap when there is one, else the
   /// multiplier bootstrap's.
@@ -58,7 +61,7 @@ package struct DiDStudy: Sendable {
       guard let cohort = did.panel.cohort[unit] else { continue }
       treated += 1
       if let end = cohorts.courseEnd[unit], end > cohort {
-        lastInCourse = max(lastInCourse, did.eventTime(from: cohort, to: end))
+        lastInCourse = max(lastInCourse, end - cohort)
       }
     }
     treatedUnits = treated
@@ -70,8 +73,9 @@ package struct DiDStudy: Sendable {
     self.minGroup = minGroup
     let clusters = did.panel.clusters
     let wild =
-      settings.cluster == .agency && clusters < did.units && (2...Self.wildBootstrapClusters).contains(clusters)
-      ? WildClusterBootstrap(did, draws: 999, seed: settings.bootstrapSeed, threads: settings.threads) : nil
+      settings.cluster == .agency && clusters < did.units && Self.wildBootstrapClusters.contains(clusters)
+      ? WildClusterBootstrap(
+        did, draws: Self.wildBootstrapDraws, seed: settings.bootstrapSeed, threads: settings.threads) : nil
     self.wild = wild
     if let wild {
       let pre = summary.estimates.filter {
@@ -257,8 +261,8 @@ package struct DiDSummaryRow: Sendable {
       row.degreesOfFreedom = test.degreesOfFreedom
       if shown {
         row.statistic = test.statistic
-        (row.p, row.note) = Self.bounded(
-          test.p, below: 1 / Double(study.settings.bootstrapDraws), because: "no bootstrap draw as extreme")
+        let draws = study.wild?.draws ?? study.settings.bootstrapDraws
+        (row.p, row.note) = Self.bounded(test.p, below: 1 / Double(draws), because: "no bootstrap draw as extreme")
       }
       rows.append(row)
     }

@@ -29,12 +29,12 @@ package struct StaggeredDiD: Sendable {
     package var period: Int
     /// The base period the change is measured from.
     package var base: Int
-    /// Periods from the cohort to `period`, counted as `did::aggte` does: positions apart
-    /// among the periods with data and the cohorts.
+    /// Periods from the cohort to `period`, t − g, as `did::aggte` counts them (a period
+    /// without data still counts).
     package var eventTime: Int
     package var att: Double
     package var standardError: Double
-    /// Treated units with an outcome in both `period` and `base`' periods, the smaller count.
+    /// Treated units with an outcome in `period` or in `base`, whichever are fewer.
     package var treated: Int
     /// Control units, counted the same way.
     package var controls: Int
@@ -78,10 +78,6 @@ package struct StaggeredDiD: Sendable {
   let included: [Bool]
   /// The number of units used (n in `did`).
   package let units: Int
-  /// The periods with data and the cohorts, ascending: event times count positions on it.
-  private let timeline: [Int]
-  /// Each period's or cohort's position on `timeline`.
-  private let position: [Int: Int]
 
   /// Estimates every ATT(g, t), several at a time on `threads` workers (the result does
   /// not depend on their number); `nil` when there is no cohort or no control to compare with.
@@ -94,8 +90,6 @@ package struct StaggeredDiD: Sendable {
     self.included = included
     units = included.filter { $0 }.count
     groups = Set(zip(panel.cohort, included).compactMap { $1 ? $0 : nil }).sorted()
-    timeline = Set(panel.periods + groups).sorted()
-    position = Dictionary(uniqueKeysWithValues: timeline.enumerated().map { ($1, $0) })
     guard !groups.isEmpty, panel.periods.count >= 2 else { return nil }
     var cells: [(group: Int, slot: Int, baseSlot: Int)] = []
     for group in groups {
@@ -112,12 +106,6 @@ package struct StaggeredDiD: Sendable {
     groupTimes = estimated.compactMap { $0?.0 }
     keptSums = keep ? estimated.compactMap { $0?.1 } : nil
     guard !groupTimes.isEmpty else { return nil }
-  }
-
-  /// The event time of `period` for cohort `group` (at or after it): the timeline's
-  /// entries after the cohort up to the period, which need not be on the timeline itself.
-  package func eventTime(from group: Int, to period: Int) -> Int {
-    timeline.filter { $0 > group && $0 <= period }.count
   }
 
   /// Cohorts whose treated units all belong to one cluster, when clusters are groups of
@@ -167,7 +155,7 @@ package struct StaggeredDiD: Sendable {
     }
     var estimate = GroupTime(
       group: group, period: period, base: panel.periods[baseSlot],
-      eventTime: position[period]! - position[group]!,
+      eventTime: period - group,
       att: (treatedNow.value - treatedBase.value) - (controlNow.value - controlBase.value), standardError: 0,
       treated: min(treatedNow.count, treatedBase.count), controls: min(controlNow.count, controlBase.count),
       slot: slot, baseSlot: baseSlot, treatedNow: treatedNow, treatedBase: treatedBase, controlNow: controlNow,

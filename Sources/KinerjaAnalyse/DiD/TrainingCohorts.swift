@@ -109,11 +109,17 @@ package struct TrainingCohorts: Sendable {
       let end = Period.containing(participations.endDate[participation], grain: firstPeriod.grain).index
       candidates.append((employee, Int(first[employee]), Int(end - firstPeriod.index)))
     }
-    // The periods with data among them; the trained by the first of those (plus anticipation) go.
-    let observed = (0..<periods).filter { period in
-      candidates.contains { !performance.scores[period][$0.employee].isNaN }
+    // The periods with data among them; the trained by the first of those (plus
+    // anticipation) go, and training after the last of them counts as never (as `did`).
+    func periodsWithData() -> [Int] {
+      (0..<periods).filter { period in candidates.contains { !performance.scores[period][$0.employee].isNaN } }
     }
-    guard let firstObserved = observed.first else { return nil }
+    var observed = periodsWithData()
+    guard let firstObserved = observed.first, let lastObserved = observed.last else { return nil }
+    for index in candidates.indices where (candidates[index].cohort ?? Int.min) > lastObserved {
+      candidates[index].cohort = nil
+      candidates[index].end = nil
+    }
     candidates.removeAll { candidate in
       guard let cohort = candidate.cohort, cohort <= firstObserved + settings.anticipation else { return false }
       leftOut[.trainedByFirstPeriod, default: 0] += 1
@@ -126,7 +132,9 @@ package struct TrainingCohorts: Sendable {
         return true
       }
     }
-    guard !candidates.isEmpty else { return nil }
+    // Removals can empty a period: the periods are those with data among who is left.
+    observed = periodsWithData()
+    guard !candidates.isEmpty, !observed.isEmpty else { return nil }
     var outcomes: [Double] = []
     outcomes.reserveCapacity(candidates.count * observed.count)
     for candidate in candidates {

@@ -29,6 +29,8 @@ package struct WildClusterBootstrap: Sendable {
   let units: Double
   /// Weight vectors, one per draw, each `clusters` long (+1 or −1).
   let weights: [[Double]]
+  /// The number of draws (weight vectors).
+  package var draws: Int { weights.count }
 
   /// Prepares the bootstrap of `did`'s effects: all 2^G weight vectors when G ≤ 12, else
   /// `draws` random ones from `seed` (one stream per draw). Cells are prepared on

@@ -115,3 +115,24 @@ package struct ChiSquared: Sendable {
     SpecialFunctions.regularizedUpperGamma(degreesOfFreedom / 2, x / 2)
   }
 }
+
+/// Fisher's F distribution with `numerator` and `denominator` degrees of freedom.
+package struct FDistribution: Sendable {
+  package let numerator: Double
+  package let denominator: Double
+
+  package init(numerator: Double, denominator: Double) {
+    self.numerator = numerator
+    self.denominator = denominator
+  }
+
+  /// P(F > f), as I_{d₂/(d₂ + d₁ f)}(d₂/2, d₁/2).
+  package func survival(_ f: Double) -> Double {
+    guard f > 0 else { return 1 }
+    guard f.isFinite else { return 0 }
+    let scaled = numerator * f
+    return SpecialFunctions.regularizedBeta(
+      denominator / (denominator + scaled), complement: scaled / (denominator + scaled), denominator / 2,
+      numerator / 2)
+  }
+}

@@ -222,7 +222,20 @@ package struct AnalyseStage: Sendable {
             method.map { .method($0) } ?? .all, variant: method?.description ?? "all", performance: inputs.panel,
             participations: participations, roster: inputs.roster, settings: settings.did,
             minGroup: settings.minGroup, bootstrap: true)
-        else { continue }
+        else {
+          let variant = method?.description ?? "all"
+          let note = "study \(variant): not estimated: \(noCohort)"
+          log.note("did \(note)")
+          results.notes.append(AnalysisNote(output: output, reason: "did_study_not_estimated", note: note))
+          continue
+        }
+        if !study.summary.estimates.contains(where: { $0.aggregation == "post_training" }) {
+          let note =
+            "study \(study.variant): no post_training: no event time from \(study.summary.postTrainingFrom) on "
+            + "(after its longest course) has an estimate"
+          log.note("did \(note)")
+          results.notes.append(AnalysisNote(output: output, reason: "did_no_post_training", note: note))
+        }
         let used = "study \(study.variant): \(study.units) employees used, \(study.treatedUnits) of them treated"
         log.note("did \(used)")
         results.notes.append(AnalysisNote(output: output, reason: "did_units_used", count: study.units, note: used))

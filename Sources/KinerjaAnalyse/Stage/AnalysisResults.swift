@@ -48,7 +48,8 @@ package struct DiDUnits: Sendable, Equatable {
 package struct AnalysisNote: Sendable, Equatable {
   /// The output affected (`did_summary`).
   package var output: String
-  /// A reason code (`empty_period`, `did_units_used`, `did_left_out`).
+  /// A reason code (`empty_period`, `did_units_used`, `did_left_out_<reason>`,
+  /// `did_cohorts_within_one_agency`, `did_study_not_estimated`, `did_no_post_training`).
   package var reason: String
   package var count: Int?
   package var note: String
