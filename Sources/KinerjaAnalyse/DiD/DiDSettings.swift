@@ -37,11 +37,12 @@ package struct DiDSettings: Sendable, Equatable {
   package var cohortFrom: CohortDate
   /// `anticipation`: periods before the cohort's in which training may already have an effect.
   package var anticipation: Int
-  /// `biters`; 0 leaves out the bootstrap and the uniform bands.
+  /// `biters` of the multiplier bootstrap; 0 leaves out the uniform bands (the wild
+  /// cluster bootstrap of 6–50 agencies draws on its own, see `DiDStudy`).
   package var bootstrapDraws: Int
   /// The bootstrap's seed: with it the bands are the same on every run and thread count.
   package var bootstrapSeed: UInt64
-  /// Worker threads for the bootstrap; results do not depend on their number.
+  /// Worker threads for the ATT(g, t) and the bootstraps; results do not depend on their number.
   package var threads: Int
 
   package init(

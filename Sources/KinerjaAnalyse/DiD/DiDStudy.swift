@@ -228,41 +228,31 @@ package struct DiDSummaryRow: Sendable {
       }
       return row
     }
-    if let test = study.summary.preTrend {
-      var row = DiDSummaryRow(study, aggregation: "pre_trend_wald")
-      row.degreesOfFreedom = test.degreesOfFreedom
-      if shown {
-        row.statistic = test.statistic
-        (row.p, row.note) = Self.bounded(test.p, below: .leastNonzeroMagnitude, because: "the smallest double")
-      }
-      rows.append(row)
-    } else if let omitted = study.summary.preTrendOmission {
-      var row = DiDSummaryRow(study, aggregation: "pre_trend_wald")
-      row.degreesOfFreedom = omitted.degreesOfFreedom
-      row.note = omitted.reason
-      rows.append(row)
-    }
-    if let test = study.summary.eventPreTrend {
-      var row = DiDSummaryRow(study, aggregation: "pre_trend_event_wald")
-      row.degreesOfFreedom = test.degreesOfFreedom
-      if shown {
-        row.statistic = test.statistic
-        (row.p, row.note) = Self.bounded(test.p, below: .leastNonzeroMagnitude, because: "the smallest double")
-      }
-      rows.append(row)
-    } else if let omitted = study.summary.eventPreTrendOmission {
-      var row = DiDSummaryRow(study, aggregation: "pre_trend_event_wald")
-      row.degreesOfFreedom = omitted.degreesOfFreedom
-      row.note = omitted.reason
-      rows.append(row)
-    }
-    if let test = study.preTrendBand {
-      var row = DiDSummaryRow(study, aggregation: "pre_trend_band")
-      row.degreesOfFreedom = test.degreesOfFreedom
-      if shown {
-        row.statistic = test.statistic
-        let draws = study.wild?.draws ?? study.settings.bootstrapDraws
-        (row.p, row.note) = Self.bounded(test.p, below: 1 / Double(draws), because: "no bootstrap draw as extreme")
+    let draws = study.wild?.draws ?? study.settings.bootstrapDraws
+    for (aggregation, test, omission, floor, reason) in [
+      (
+        "pre_trend_wald", study.summary.preTrend, study.summary.preTrendOmission, Double.leastNonzeroMagnitude,
+        "the smallest double"
+      ),
+      (
+        "pre_trend_event_wald", study.summary.eventPreTrend, study.summary.eventPreTrendOmission,
+        Double.leastNonzeroMagnitude, "the smallest double"
+      ),
+      ("pre_trend_band", study.preTrendBand, nil, 1 / Double(max(1, draws)), "no bootstrap draw as extreme"),
+    ] {
+      var row = DiDSummaryRow(study, aggregation: aggregation)
+      if let test {
+        row.degreesOfFreedom = test.degreesOfFreedom
+        if shown {
+          row.statistic = test.statistic
+          // A p below what can be resolved is written as that bound, and says so.
+          (row.p, row.note) = Self.bounded(test.p, below: floor, because: reason)
+        }
+      } else if let omission {
+        row.degreesOfFreedom = omission.degreesOfFreedom
+        row.note = omission.reason
+      } else {
+        continue
       }
       rows.append(row)
     }
