@@ -59,7 +59,7 @@ let package = Package(
       swiftSettings: swiftSettings),
     .target(
       name: "KinerjaExport",
-      dependencies: ["KinerjaAnalyse", "KinerjaClean", "KinerjaIngest", mustache],
+      dependencies: ["KinerjaAnalyse", "KinerjaClean", "KinerjaIngest", crypto, mustache],
       swiftSettings: swiftSettings),
 
     // Synthetic exports with planted effects, for research, benchmarks and tests

@@ -11,7 +11,10 @@ import Testing
   let metadata = OutputMetadata(
     toolVersion: "test", parameters: [:], inputs: [(kind: "performance", path: "p.csv", bytes: 1, sha256: "ab")])
 
-  @Test func rowsReadAsTheSameRowsWrittenAsATable() throws {
+  /// Rows in several batches, their JSON held in memory or (with no room held) moved to a
+  /// scratch file: the same bytes either way, and the sizes and hashes the manifest gets.
+  @Test(arguments: [64 << 20, 300_000, 0])
+  func rowsReadAsTheSameRowsWrittenAsATable(heldJSONBytes: Int) throws {
     let directory = TemporaryDirectory()
     let rows: [[UInt8]] = [
       Array("198001012005011001,2024-01,88.5,Ayu,plain\n".utf8),
@@ -24,7 +27,8 @@ import Testing
       Array("198001012005011001,2024-08\n".utf8),  // too few fields
       Array("198001012005011001,@x,+1,Ayu,\"=\"\n".utf8),
     ]
-    let text = Array("nip,period,score,nama,catatan_lain\n".utf8) + rows.flatMap { $0 }
+    let repeats = 300  // over 2,700 rows: several batches
+    let text = Array("nip,period,score,nama,catatan_lain\n".utf8) + (0..<repeats).flatMap { _ in rows.flatMap { $0 } }
     let path = "\(directory.path)/p.csv"
     try Data(text).write(to: URL(fileURLWithPath: path))
     let input = try InputReader(kind: .performance, path: path)
@@ -36,7 +40,8 @@ import Testing
       Rejection(.invalidPeriod, column: "period"),
     ]
     try FileManager.default.createDirectory(atPath: "\(directory.path)/a", withIntermediateDirectories: true)
-    var files = try RejectFiles(directory: "\(directory.path)/a/rejects", displayPaths: [.performance: "data/p.csv"])
+    var files = try RejectFiles(
+      directory: "\(directory.path)/a/rejects", displayPaths: [.performance: "data/p.csv"], heldJSONBytes: heldJSONBytes)
     var expected = OutputTable(
       name: "rejects/performance",
       columns: RejectFiles.fixedColumns + input.mapping.reportablePositions.map(\.canonical))
@@ -57,8 +62,16 @@ import Testing
     }
     // A score cannot hold a line break: the quote on line 8 is taken for a stray one, its
     // line is malformed and the next line is read as a row of its own.
-    #expect(index == rows.count + 1)
-    #expect(try files.finish(metadata: metadata) == ["rejects/performance.csv", "rejects/performance.json"])
+    #expect(index == (rows.count + 1) * repeats)
+    let written = try files.finish(metadata: metadata)
+    #expect(written.map(\.path) == ["rejects/performance.csv", "rejects/performance.json"])
+    for file in written {
+      let fingerprint = try InputFingerprint.of(path: "\(directory.path)/a/\(file.path)")
+      #expect(file.bytes == fingerprint.bytes && file.sha256 == fingerprint.sha256, "\(file.path)")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: "\(directory.path)/a/rejects").sorted() == [
+      "performance.csv", "performance.json",
+    ])
     try FileManager.default.createDirectory(atPath: "\(directory.path)/b/rejects", withIntermediateDirectories: true)
     _ = try TableWriter(directory: "\(directory.path)/b", metadata: metadata).write(expected)
     for file in ["rejects/performance.csv", "rejects/performance.json"] {

@@ -208,7 +208,6 @@ package struct DiDSummaryRow: Sendable {
   /// statistic says why); all withheld when the study is too small.
   package static func rows(of study: DiDStudy) -> [DiDSummaryRow] {
     let shown = study.isShown
-    let z = study.critical
     let critical = study.summary.dynamicCritical
     var rows: [DiDSummaryRow] = study.summary.estimates.map { estimate in
       var row = DiDSummaryRow(study, aggregation: estimate.aggregation)

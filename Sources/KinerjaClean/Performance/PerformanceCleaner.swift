@@ -46,7 +46,7 @@ public struct PerformanceCleaner {
     var duplicates: [Int] = []
 
     let pass = CleaningPass(input: input, progress: progress)
-    var (tally, fingerprint) = try pass.run(
+    var (tally, fingerprint, chunks) = try pass.run(
       threads: threads, chunkSize: chunkSize, rejects: &rejects, makeAccepted: { AppraisalBatch() },
       accept: { record, batch throws(Rejection) in
         let employee = try nip.employee(record, in: roster)
@@ -80,7 +80,8 @@ public struct PerformanceCleaner {
       },
       merge: { batch, lineShift in store.store(batch, lineShift: lineShift, replaced: &duplicates) })
     try pass.rejectReplaced(
-      lines: duplicates, reason: .duplicatePeriod, column: "period", tally: &tally, rejects: &rejects)
+      lines: duplicates, reason: .duplicatePeriod, column: "period", chunks: chunks, threads: threads,
+      tally: &tally, rejects: &rejects)
     let size = store.panelSize(grain: grain)
     if let limit = memoryLimit ?? MemoryLimit.current(), size.bytes > limit.available {
       throw MemoryLimitError(

@@ -48,15 +48,18 @@ struct CleaningPass {
   /// chunk's `Accepted`; `merge` then receives each chunk's `Accepted` in file order,
   /// with the shift that turns the chunk's line numbers into the file's. Rejected rows
   /// are recorded in file order too, so the result is the same for any thread count.
+  /// Also returns where each chunk began, from which rows are found again quickly.
   func run<Accepted: Sendable>(
     threads: Int, chunkSize: Int, rejects: inout some RejectRecorder,
     makeAccepted: @escaping @Sendable () -> Accepted,
     accept: @escaping @Sendable (CSVRecord, inout Accepted) throws(Rejection) -> Void,
     merge: (consuming Accepted, _ lineShift: Int) throws -> Void
-  ) throws -> (tally: InputTally, fingerprint: InputFingerprint) {
+  ) throws -> (tally: InputTally, fingerprint: InputFingerprint, chunks: [InputReader.LinePlace]) {
     let checks = RowChecks(input)
     let mapping = input.mapping
     var tally = InputTally()
+    var chunks: [InputReader.LinePlace] = []
+    var chunkStart: Int64 = 0
     let fingerprint = try input.foldRows(
       threads: threads, chunkSize: chunkSize, progress: progress,
       parse: { rows in
@@ -76,6 +79,8 @@ struct CleaningPass {
         return CleanedChunk(tally: tally, rejected: rejected, rejections: rejections, accepted: accepted)
       },
       merge: { chunk, place in
+        chunks.append(InputReader.LinePlace(offset: chunkStart, line: place.lineShift + 1))
+        chunkStart = place.end
         tally.add(chunk.tally)
         for index in 0..<chunk.rejected.count {
           try chunk.rejected.withRecord(index, lineShift: place.lineShift) { record in
@@ -84,17 +89,20 @@ struct CleaningPass {
         }
         try merge(chunk.accepted, place.lineShift)
       })
-    return (tally, fingerprint)
+    return (tally, fingerprint, chunks)
   }
 
   /// Rejects the rows on `lines`, which were accepted first and lost to a later row,
-  /// moving them from accepted to rejected in `tally`.
+  /// moving them from accepted to rejected in `tally`; `chunks` (from `run`) and
+  /// `threads` say where and how fast to read them again.
   func rejectReplaced(
-    lines: [Int], reason: RejectReason, column: String,
+    lines: [Int], reason: RejectReason, column: String, chunks: [InputReader.LinePlace], threads: Int,
     tally: inout InputTally, rejects: inout some RejectRecorder
   ) throws {
+    guard !lines.isEmpty else { return }
     for _ in lines { tally.moveAcceptedToRejected(reason) }
-    try DeferredRejects.write(lines: lines, reason: reason, column: column, of: input, to: &rejects)
+    try rejects.reject(
+      DeferredRejects(lines: lines, reason: reason, column: column, of: input, landmarks: chunks, threads: threads))
   }
 }
 

@@ -4,6 +4,16 @@ public import KinerjaIngest
 public protocol RejectRecorder {
   /// Records that `record` of input `input` was rejected.
   mutating func reject(_ record: CSVRecord, of input: InputReader, because rejection: Rejection) throws
+
+  /// Records rows rejected after they were first accepted, whose fields must be read
+  /// again; by default they are read and recorded at once.
+  mutating func reject(_ rows: DeferredRejects) throws
+}
+
+extension RejectRecorder {
+  public mutating func reject(_ rows: DeferredRejects) throws {
+    try rows.read { try reject($0, of: rows.input, because: rows.rejection) }
+  }
 }
 
 /// Counts of one input's rows: read, accepted, and rejected by reason.

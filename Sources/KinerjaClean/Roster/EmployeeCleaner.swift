@@ -33,7 +33,7 @@ public struct EmployeeCleaner {
     var merger = EmployeeMerger()
 
     let pass = CleaningPass(input: input, progress: progress)
-    var (tally, fingerprint) = try pass.run(
+    var (tally, fingerprint, chunks) = try pass.run(
       threads: threads, chunkSize: chunkSize, rejects: &rejects, makeAccepted: { EmployeeBatch() },
       accept: { record, batch throws(Rejection) in
         let id = try nip.converted(record, required: true, else: .invalidNIP) { NIP($0) }!
@@ -63,7 +63,8 @@ public struct EmployeeCleaner {
       merge: { batch, lineShift in merger.merge(batch, lineShift: lineShift, into: &roster) })
     roster.agencyNames = merger.nameOfAgency.map { $0 < 0 ? "" : merger.names[$0] }
     try pass.rejectReplaced(
-      lines: merger.duplicates, reason: .duplicateEmployee, column: "nip", tally: &tally, rejects: &rejects)
+      lines: merger.duplicates, reason: .duplicateEmployee, column: "nip", chunks: chunks, threads: threads,
+      tally: &tally, rejects: &rejects)
     return CleanedInput(table: roster, tally: tally, fingerprint: fingerprint)
   }
 }

@@ -26,15 +26,14 @@ package struct ReportPage: Sendable {
     return try ReportTemplate.library().render(content, withTemplate: "page") ?? ""
   }
 
-  /// Writes the page as `report.html` into `directory`; returns the file name.
+  /// Writes the page as `report.html` into `directory`; returns the file written.
   package func write(
     tables: [OutputTable], runDate: Date, pipeline: String, into directory: String
-  ) throws -> String {
+  ) throws -> RunManifest.Output {
     let name = "report.html"
     let file = try OutputFile(path: "\(directory)/\(name)")
     try file.write(try render(tables: tables, runDate: Self.day(of: runDate), pipeline: pipeline))
-    try file.close()
-    return name
+    return try file.close(as: name)
   }
 
   /// The run's day in UTC, as `2026-11-23`.

@@ -102,7 +102,7 @@ package struct RunManifest: Codable, Sendable {
     encoder.keyEncodingStrategy = .convertToSnakeCase
     let file = try OutputFile(path: path)
     try file.write(String(decoding: try encoder.encode(self), as: UTF8.self) + "\n")
-    try file.close()
+    try file.close(as: path)
   }
 
   private static func timestamp(_ date: Date) -> String {

@@ -48,13 +48,13 @@ package struct TableWriter: Sendable {
     self.metadata = metadata
   }
 
-  /// Writes `table` as CSV and JSON; returns the paths written, relative to `directory`.
+  /// Writes `table` as CSV and JSON; returns the files written, named relative to `directory`.
   @discardableResult
-  package func write(_ table: OutputTable) throws -> [String] {
+  package func write(_ table: OutputTable) throws -> [RunManifest.Output] {
     let csv = try OutputFile(path: "\(directory)/\(table.name).csv")
     try csv.append { Self.appendCSVLine(table.columns.map { .text($0) }, to: &$0) }
     for row in table.rows { try csv.append { Self.appendCSVLine(row, to: &$0) } }
-    try csv.close()
+    let csvWritten = try csv.close(as: "\(table.name).csv")
 
     let json = try OutputFile(path: "\(directory)/\(table.name).json")
     try json.write(
@@ -68,8 +68,7 @@ package struct TableWriter: Sendable {
       }
     }
     try json.write(table.rows.isEmpty ? "]\n}\n" : "\n]\n}\n")
-    try json.close()
-    return ["\(table.name).csv", "\(table.name).json"]
+    return [csvWritten, try json.close(as: "\(table.name).json")]
   }
 
   /// One CSV line, line end included.

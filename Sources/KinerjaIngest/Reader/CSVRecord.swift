@@ -39,6 +39,9 @@ public struct CSVRecord {
     return UnsafeRawBufferPointer(rebasing: bytes[start..<fieldEnds[index]])
   }
 
+  /// The bytes of all its fields together, unquoted.
+  package var fieldBytes: Int { count == 0 ? 0 : fieldEnds[count - 1] - firstField }
+
   /// Whether every byte of every field is ASCII (then the record is valid UTF-8 too).
   ///
   /// Checks eight bytes at a time, so the common all-ASCII record costs little.

@@ -64,32 +64,52 @@ public struct CSVRecordReader {
     return InputFingerprint(path: path, bytes: fileOffset, sha256: hasher.finalize().hexString)
   }
 
-  /// Reads the one record that starts at byte `offset` (as reported by `forEachRecord`).
-  ///
-  /// Used to recover the raw fields of a row rejected after it was first accepted,
-  /// such as the earlier of two duplicates.
+  /// Reads the one record that starts at byte `offset` on line `line` (as reported by
+  /// `forEachRecord`), such as the header after a byte order mark.
   package func record<Result>(
     at offset: Int64, line: Int, _ body: (CSVRecord) throws -> Result
   ) throws -> Result? {
     var result: Result?
-    try records(at: [(offset, line)]) { record in result = try body(record) }
+    try records(atLines: [line], from: InputReader.LinePlace(offset: offset, line: line)) { record in
+      result = try body(record)
+    }
     return result
   }
 
-  /// Reads the records that start at each of `places` (offset and line, as reported by
-  /// `forEachRecord`), in the order given, through one open file and a 16 KiB window:
-  /// rows that lie close together share one read, and none costs a read of the file.
-  package func records(at places: [(offset: Int64, line: Int)], _ body: (CSVRecord) throws -> Void) throws {
-    guard !places.isEmpty else { return }
+  /// Reads the records that start on `lines` (ascending, none before `from`), in that
+  /// order, finding them by counting line ends from `from` (a record's start, such as
+  /// where a chunk began): one sequential read of the stretch both finds and parses them.
+  package func records(
+    atLines lines: some Collection<Int>, from: InputReader.LinePlace, _ body: (CSVRecord) throws -> Void
+  ) throws {
+    guard !lines.isEmpty else { return }
     let file = try InputFile(path: path)
     defer { file.close() }
-    // One read covers a window of the file; rows that start inside it are taken from it,
-    // so rows close together (the usual case, given in file order) share a read.
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 14, alignment: 16)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 16)
     defer { buffer.deallocate() }
-    var window: (start: Int64, count: Int) = (0, 0)
+    // A record that runs past the end of `buffer` is finished through a window of its own,
+    // so the count of line ends in `buffer` goes on where it was.
+    let window = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 14, alignment: 16)
+    defer { window.deallocate() }
     var assembler = RecordAssembler(delimiter: dialect.delimiter, shape: shape)
-    for (offset, line) in places {
+    var start = from.offset
+    var count = try file.read(into: buffer, at: start)
+    var scanned = 0
+    var line = from.line
+    for wanted in lines {
+      // Count line ends up to the wanted line's start.
+      while line < wanted {
+        if let hit = memchr(buffer.baseAddress! + scanned, 0x0A, count - scanned) {
+          scanned = UnsafeRawPointer(buffer.baseAddress!).distance(to: UnsafeRawPointer(hit)) + 1
+          line += 1
+        } else {
+          start += Int64(count)
+          count = try file.read(into: buffer, at: start)
+          scanned = 0
+          if count == 0 { return }  // the file ends before the line: the caller counts what came back
+        }
+      }
+      let offset = start + Int64(scanned)
       assembler.restart(atLine: line)
       var delivered = false
       let takeFirst: (CSVRecord) throws -> Void = { record in
@@ -98,24 +118,22 @@ public struct CSVRecordReader {
           try body(record)
         }
       }
-      if offset < window.start || offset >= window.start + Int64(window.count) {
-        window = (offset, try file.read(into: buffer, at: offset))
+      // Feeding stops at the end of the record that starts at `offset`.
+      var fedUpTo = start + Int64(count)
+      if try assembler.feed(
+        UnsafeRawBufferPointer(rebasing: buffer[scanned..<count]), at: offset, stoppingAt: offset, takeFirst) != nil
+      {
+        continue
       }
-      var position = offset
       while !delivered {
-        let end = window.start + Int64(window.count)
-        if position >= end {
-          window = (position, try file.read(into: buffer, at: position))
-          if window.count == 0 {
-            try assembler.finish(takeFirst)
-            break
-          }
+        let read = try file.read(into: window, at: fedUpTo)
+        if read == 0 {
+          try assembler.finish(takeFirst)
+          break
         }
-        let from = Int(position - window.start)
-        // Feeding stops at the end of the record that starts at `offset`.
         _ = try assembler.feed(
-          UnsafeRawBufferPointer(rebasing: buffer[from..<window.count]), at: position, stoppingAt: offset, takeFirst)
-        position = window.start + Int64(window.count)
+          UnsafeRawBufferPointer(rebasing: window[0..<read]), at: fedUpTo, stoppingAt: offset, takeFirst)
+        fedUpTo += Int64(read)
       }
     }
   }
@@ -435,7 +453,7 @@ private func recordEnded(_ terminator: Int32, _ context: UnsafeMutableRawPointer
 
 extension SHA256.Digest {
   /// The digest as lowercase hexadecimal, as `sha256sum` prints it.
-  var hexString: String {
+  package var hexString: String {
     map { byte in
       let digits = Array("0123456789abcdef".utf8)
       return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)

@@ -20,6 +20,9 @@ package struct HeldRecords: Sendable {
   /// The number of records held.
   package var count: Int { places.count }
 
+  /// The bytes of all fields of all records held.
+  package var fieldBytes: Int { bytes.count }
+
   /// Keeps a copy of `record`.
   package mutating func append(_ record: CSVRecord) {
     let firstField = fieldEnds.count
@@ -35,6 +38,23 @@ package struct HeldRecords: Sendable {
       Place(
         line: record.line, offset: record.offset, malformation: record.malformation,
         fields: firstField..<fieldEnds.count))
+  }
+
+  /// Calls `body` with each held record and its index, in the order they were held.
+  package func forEach(_ body: (Int, CSVRecord) throws -> Void) rethrows {
+    try bytes.withUnsafeBytes { bytes in
+      try fieldEnds.withUnsafeBufferPointer { ends in
+        for (index, place) in places.enumerated() {
+          let fields = UnsafeBufferPointer(rebasing: ends[place.fields])
+          let firstField = place.fields.lowerBound == 0 ? 0 : ends[place.fields.lowerBound - 1]
+          try body(
+            index,
+            CSVRecord(
+              line: place.line, offset: place.offset, malformation: place.malformation,
+              bytes: bytes, fieldEnds: fields, firstField: firstField))
+        }
+      }
+    }
   }
 
   /// Calls `body` with held record `index`, its line moved by `lineShift`.

@@ -132,47 +132,63 @@ public struct InputReader: Sendable {
     return fingerprint
   }
 
-  /// The byte offsets where `lines` (1-based, ascending) start, found by counting line ends.
-  ///
-  /// Lets the clean stage remember only the line of an accepted row and still read the
-  /// row again should a later row replace it.
-  package func offsets(ofLines lines: [Int]) throws -> [Int64] {
-    guard !lines.isEmpty else { return [] }
-    let file = try InputFile(path: path)
-    defer { file.close() }
-    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-    defer { buffer.deallocate() }
-    var offsets: [Int64] = []
-    offsets.reserveCapacity(lines.count)
-    var wanted = lines.makeIterator()
-    var next = wanted.next()
-    var line = 1
-    var position: Int64 = 0
-    while let target = next, target == line {
-      offsets.append(position)
-      next = wanted.next()
+  /// Where a line of the file starts: its byte offset and its number (from 1).
+  package struct LinePlace: Sendable, Equatable {
+    package var offset: Int64
+    package var line: Int
+
+    package init(offset: Int64, line: Int) {
+      self.offset = offset
+      self.line = line
     }
-    while next != nil {
-      let count = try file.read(into: buffer, at: position)
-      if count == 0 { break }
-      let base = UnsafeRawPointer(buffer.baseAddress!)
-      var start = 0
-      while next != nil, let hit = memchr(base + start, 0x0A, count - start) {
-        start = base.distance(to: UnsafeRawPointer(hit)) + 1
-        line += 1
-        while let target = next, target == line {
-          offsets.append(position + Int64(start))
-          next = wanted.next()
-        }
-      }
-      position += Int64(count)
-    }
-    return offsets
+
+    /// The file's first line.
+    package static let start = LinePlace(offset: 0, line: 1)
   }
 
-  /// Reads the data rows that start at `places` (offset and line) again, in that order.
-  package func rows(at places: [(offset: Int64, line: Int)], _ body: (CSVRecord) throws -> Void) throws {
-    try CSVRecordReader(path: path, dialect: dialect, shape: mapping.recordShape).records(at: places, body)
+  /// Reads the data rows that start on `lines` (ascending) again and hands them to
+  /// `body` in that order, on this thread.
+  ///
+  /// `landmarks` are places known from an earlier pass (ascending, the first no later
+  /// than the first line), such as where its chunks began: the rows after each landmark
+  /// are found from it by counting line ends, and the stretches between landmarks are
+  /// read on `threads` threads at once, `threads` stretches at a time, so that no more
+  /// than that many stretches of rows are held.
+  package func rows(
+    atLines lines: [Int], landmarks: [LinePlace] = [.start], threads: Int = 1, _ body: (CSVRecord) throws -> Void
+  ) throws {
+    var stretches: [(from: LinePlace, lines: ArraySlice<Int>)] = []
+    var landmark = 0
+    var first = lines.startIndex
+    while first < lines.endIndex {
+      while landmark + 1 < landmarks.count, landmarks[landmark + 1].line <= lines[first] { landmark += 1 }
+      let bound = landmark + 1 < landmarks.count ? landmarks[landmark + 1].line : Int.max
+      let end = lines[first...].firstIndex { $0 >= bound } ?? lines.endIndex
+      stretches.append((landmarks[landmark], lines[first..<end]))
+      first = end
+    }
+    let width = max(1, threads)
+    for wave in stride(from: 0, to: stretches.count, by: width) {
+      let wave = stretches[wave..<min(wave + width, stretches.count)]
+      let results = UnsafeMutableBufferPointer<Result<HeldRecords, any Error>>.allocate(capacity: wave.count)
+      results.initialize(repeating: .success(HeldRecords()))
+      defer { results.deinitialize().deallocate() }
+      nonisolated(unsafe) let slots = results
+      let input = self
+      DispatchQueue.concurrentPerform(iterations: wave.count) { index in
+        let stretch = wave[wave.startIndex + index]
+        slots[index] = Result {
+          let reader = CSVRecordReader(path: input.path, dialect: input.dialect, shape: input.mapping.recordShape)
+          var records = HeldRecords()
+          try reader.records(atLines: stretch.lines, from: stretch.from) { records.append($0) }
+          return records
+        }
+      }
+      for result in results {
+        let records = try result.get()
+        for index in 0..<records.count { try records.withRecord(index, body) }
+      }
+    }
   }
 }
 

@@ -115,12 +115,15 @@ package struct PipelineRun {
     if let over = cleaned.summaries.first(where: { $0.tally.rejectRate > limit(for: $0.kind) }) {
       var kept = try writer.write(.dataQuality(cleaned.summaries))
       kept += try rejects.finish(metadata: metadata)
-      let keptAt = directory.abandon(keeping: kept)
+      let keptAt = directory.abandon(keeping: kept.map(\.path))
       throw RunError.rejectRateExceeded(
         input: over.reader.kind.rawValue, path: over.displayPath, rejected: over.tally.rejected,
         read: over.tally.rowsRead, limit: limit(for: over.reader.kind), keptAt: keptAt)
     }
 
+    // Rejects are all in: their files are synced and hashed while the analyses run.
+    let rejectFiles = rejects.finishInBackground(metadata: metadata)
+    defer { _ = try? rejectFiles.wait() }  // never leave it writing into a staging folder being removed
     let analyse = AnalyseStage(
       settings: AnalysisSettings(pipeline, threads: threads),
       log: AnalysisLog(note: { [log] in log.line($0) }, stage: { [log] in log.stage($0, $1, seconds: $2) }))
@@ -130,21 +133,18 @@ package struct PipelineRun {
     let quality = OutputTable.dataQuality(cleaned.summaries, emptyOutputs: results.emptyOutputs, notes: results.notes)
 
     let clock = Date()
-    var files: [String] = []
-    for table in tables { files += try writer.write(table) }
-    files += try writer.write(quality)
-    files += try rejects.finish(metadata: metadata)
+    var outputs: [RunManifest.Output] = []
+    for table in tables { outputs += try writer.write(table) }
+    outputs += try writer.write(quality)
+    outputs += try rejectFiles.wait()
     if pipeline.report {
       let page = ReportPage(language: pipeline.language)
-      files.append(
+      outputs.append(
         try page.write(
           tables: tables + [quality], runDate: reportDate ?? started,
           pipeline: URL(fileURLWithPath: pipeline.path).lastPathComponent, into: directory.stagingPath))
     }
-    let outputs = try files.map { file -> RunManifest.Output in
-      let fingerprint = try InputFingerprint.of(path: "\(directory.stagingPath)/\(file)")
-      return RunManifest.Output(path: file, bytes: fingerprint.bytes, sha256: fingerprint.sha256)
-    }
+    let files = outputs.map(\.path)
     stages.append(.init(stage: "export", seconds: Date().timeIntervalSince(clock)))
     let manifest = RunManifest(
       toolVersion: Self.toolVersion, pipelineFile: pipeline.path, pipelineSHA256: pipeline.sha256,
