@@ -105,6 +105,33 @@ import Testing
   }
 
   /// F survival against scipy.stats.f.sf (scipy 1.17.1): the law of clustered Wald tests.
+  /// Event times whose treated employees are one person (only the latest cohort, of one
+  /// employee, reaches back to −4 and −3) are left out of the event study's pre-trend
+  /// tests, and said to be; the rest are tested.
+  @Test func eventTimesWithOneTreatedEmployeeAreLeftOut() throws {
+    let cohort: [Int?] = [5] + [3, 3, 3, 3] + [Int?](repeating: nil, count: 10)
+    let panel = DiDPanel(periods: 6, outcomes: Self.outcomes(units: cohort.count, periods: 6), cohort: cohort)
+    let did = try #require(StaggeredDiD(panel: panel, control: .never))
+    let summary = DiDSummary(did, bootstrap: MultiplierBootstrap(draws: 199, seed: 1))
+    #expect(summary.preTrendEventsLeftOut == [-4, -3])
+    #expect(try #require(summary.eventPreTrend).degreesOfFreedom == 2)
+    #expect(try #require(summary.preTrendBand).degreesOfFreedom == 2)
+    let events = summary.estimates.filter { $0.aggregation == "dynamic" }.compactMap(\.index)
+    #expect(events.contains(-4) && events.contains(-3), "the event study still shows them")
+  }
+
+  /// A ratio at the 97.5 % point of t on (clusters − 1) degrees of freedom, after the CR1
+  /// factor, is moved to the normal's 97.5 % point; with many clusters a ratio stays as it is.
+  @Test func ratiosAreMovedToTheNormalScale() {
+    for clusters in [2, 5, 30] {
+      let t = StudentT(degreesOfFreedom: Double(clusters - 1)).quantile(0.975)
+      let ratio = t / (Double(clusters - 1) / Double(clusters)).squareRoot()
+      let z = DiDSummary.normalScale(ratio, treatedClusters: clusters)
+      #expect(abs(z - 1.959963984540054) < 1e-6, "\(clusters) clusters: \(z)")
+    }
+    #expect(abs(DiDSummary.normalScale(2.5, treatedClusters: 1_000_000) - 2.5) < 1e-4)
+  }
+
   @Test func fSurvivalAgreesWithScipy() {
     #expect(agrees(FDistribution(numerator: 3, denominator: 10).survival(2.5), 0.11903956265827809, tolerance: 1e-12))
     #expect(agrees(FDistribution(numerator: 11, denominator: 1).survival(0.7), 0.7428698578556822, tolerance: 1e-12))

@@ -51,6 +51,10 @@ package struct DiDSummary: Sendable {
   package private(set) var eventPreTrend: PreTrendTest?
   /// Why there is no event-study Wald test although there are pre-treatment effects, if so.
   package private(set) var eventPreTrendOmission: (degreesOfFreedom: Int, reason: String)?
+  /// Pre-treatment event times left out of `eventPreTrend` and `preTrendBand`: their
+  /// treated units are all in one cluster (one employee, or one agency), so their SE
+  /// says nothing of the treated.
+  package private(set) var preTrendEventsLeftOut: [Int] = []
   /// The event study's uniform band: its sup-t critical value.
   package private(set) var dynamicCritical: Double?
   /// The bootstrap over every ATT(g, t), for their uniform band.
@@ -63,6 +67,10 @@ package struct DiDSummary: Sendable {
   private let cohortShares: [Int: Double]
   /// Each unit's cohort as a position in `did.groups`, −1 for the never treated.
   private let cohortPosition: [Int32]
+  /// Treated units of each cohort among the units used.
+  private let treatedOfCohort: [Int: Int]
+  /// The clusters holding each cohort's treated units, when clusters hold several units.
+  private let clustersOfCohort: [Int: Set<Int32>]
 
   /// Aggregates `did`'s effects; `post_training` averages event times from
   /// `postTrainingFrom` on; with a `bootstrap`, the event study and the ATT(g, t) get
@@ -75,12 +83,21 @@ package struct DiDSummary: Sendable {
       if let cohort = did.panel.cohort[unit] { counts[cohort, default: 0] += 1 }
     }
     cohortShares = counts.mapValues { Double($0) / Double(did.units) }
+    treatedOfCohort = counts
+    var clustersOfCohort: [Int: Set<Int32>] = [:]
+    if did.panel.clusters < did.units {
+      for unit in 0..<did.panel.units where did.included[unit] {
+        if let cohort = did.panel.cohort[unit] { clustersOfCohort[cohort, default: []].insert(did.panel.cluster[unit]) }
+      }
+    }
+    self.clustersOfCohort = clustersOfCohort
     let positions = Dictionary(uniqueKeysWithValues: did.groups.enumerated().map { ($1, Int32($0)) })
     cohortPosition = did.panel.cohort.map { $0.flatMap { positions[$0] } ?? -1 }
     let dynamicSums = computeEstimates()
     preTrend = computePreTrend()
-    eventPreTrend = computeEventPreTrend(dynamicSums)
-    if let bootstrap { computeBands(bootstrap, dynamicSums: dynamicSums) }
+    let preEvents = testedPreEvents(dynamicSums)
+    eventPreTrend = computeEventPreTrend(preEvents)
+    if let bootstrap { computeBands(bootstrap, dynamicSums: dynamicSums, preEvents: preEvents) }
   }
 
   /// Computes every aggregation; returns the cluster sums of each dynamic row's influence
@@ -319,12 +336,46 @@ package struct DiDSummary: Sendable {
     return test
   }
 
-  /// The Wald test that every pre-treatment effect of the event study is zero (the
-  /// leads of an event-study regression): fewer, pooled estimates than ATT(g, t), so its
+  /// A pre-treatment event-study effect as its tests take it: estimate, cluster sums and
+  /// the clusters holding its treated units.
+  private struct PreEvent {
+    var event: Int
+    var att: Double
+    var sums: [Double]
+    /// The treated part of the effect's variance is estimated from these clusters alone,
+    /// however many control clusters there are: few of them make its SE noisy, and one
+    /// makes it blind to the treated altogether.
+    var treatedClusters: Int
+  }
+
+  /// The event study's pre-treatment effects that its pre-trend tests check: those whose
+  /// treated units lie in at least two clusters (the others are listed in
+  /// `preTrendEventsLeftOut`).
+  private mutating func testedPreEvents(_ dynamicSums: [(event: Int, sums: [Double])]) -> [PreEvent] {
+    var tested: [PreEvent] = []
+    for row in dynamicSums where row.event < -did.anticipation {
+      let estimate = estimates.first { $0.aggregation == "dynamic" && $0.index == row.event }!
+      let cohorts = Set(estimate.cells.filter { $0.value != 0 }.map { did.groupTimes[$0.key].group })
+      let clusters =
+        did.panel.clusters < did.units
+        ? cohorts.reduce(into: Set<Int32>()) { $0.formUnion(clustersOfCohort[$1] ?? []) }.count
+        : cohorts.reduce(0) { $0 + treatedOfCohort[$1, default: 0] }
+      if clusters >= 2 {
+        tested.append(PreEvent(event: row.event, att: estimate.att, sums: row.sums, treatedClusters: clusters))
+      } else {
+        preTrendEventsLeftOut.append(row.event)
+      }
+    }
+    return tested
+  }
+
+  /// The Wald test that every tested pre-treatment effect of the event study is zero (the
+  /// leads of an event-study regression): fewer, pooled estimates than ATT(g, t), so their
   /// covariance is estimated well where the cells' is not. Refused, with the reason, when
-  /// there are fewer clusters than effects or their covariance is singular.
-  private mutating func computeEventPreTrend(_ dynamicSums: [(event: Int, sums: [Double])]) -> PreTrendTest? {
-    let pre = dynamicSums.filter { $0.event < -did.anticipation }
+  /// there are fewer clusters than effects, or fewer holding the treated units of some
+  /// effect (the treated part of the covariance then has too low a rank), or the
+  /// covariance is singular.
+  private mutating func computeEventPreTrend(_ pre: [PreEvent]) -> PreTrendTest? {
     guard !pre.isEmpty else { return nil }
     let j = pre.count
     if did.panel.clusters - 1 < j {
@@ -335,8 +386,16 @@ package struct DiDSummary: Sendable {
       )
       return nil
     }
-    let att = pre.map { row in estimates.first { $0.aggregation == "dynamic" && $0.index == row.event }!.att }
-    guard let test = wald(att, sums: pre.map(\.sums)) else {
+    let fewest = pre.map(\.treatedClusters).min()!
+    if fewest - 1 < j {
+      eventPreTrendOmission = (
+        j,
+        "its \(j) pre-treatment event-time effects have a covariance whose treated part rests on as few as "
+          + "\(fewest) \(did.panel.clusters < did.units ? "agencies" : "employees"), of rank at most \(fewest - 1)"
+      )
+      return nil
+    }
+    guard let test = wald(pre.map(\.att), sums: pre.map(\.sums), treatedClusters: pre.map(\.treatedClusters)) else {
       eventPreTrendOmission = (j, "the covariance of its \(j) pre-treatment event-time effects is singular")
       return nil
     }
@@ -348,8 +407,10 @@ package struct DiDSummary: Sendable {
   /// condition number at most k machine epsilons, as `did` refuses). With one unit per
   /// cluster p is χ²_k's, as `did`'s; with G clusters of units (agencies) V itself comes
   /// from G observations, so p is that of W (G − k) / (k (G − 1)) under F(k, G − k), the
-  /// small-sample law of such a statistic (Hotelling's T²).
-  private func wald(_ estimates: [Double], sums: [[Double]]) -> PreTrendTest? {
+  /// small-sample law of such a statistic (Hotelling's T²). Given each estimate's
+  /// `treatedClusters`, each estimate's t ratio is first moved to the normal scale
+  /// (`normalScale`), so that W is z′ R⁻¹ z with R the estimates' correlation.
+  private func wald(_ estimates: [Double], sums: [[Double]], treatedClusters: [Int]? = nil) -> PreTrendTest? {
     let k = estimates.count
     var covariance = [Double](repeating: 0, count: k * k)
     for cluster in 0..<did.panel.clusters {
@@ -362,6 +423,15 @@ package struct DiDSummary: Sendable {
     guard let inverse = Self.invert(covariance, size: k),
       Self.reciprocalCondition(covariance, inverse, size: k) > Double(k) * Double.ulpOfOne
     else { return nil }
+    var estimates = estimates
+    if let treatedClusters {
+      for i in 0..<k {
+        let error = (covariance[i * k + i] / n).squareRoot()
+        guard error > 0 else { continue }
+        let ratio = estimates[i] / error
+        estimates[i] = (ratio < 0 ? -1 : 1) * Self.normalScale(abs(ratio), treatedClusters: treatedClusters[i]) * error
+      }
+    }
     var statistic = 0.0
     for i in 0..<k {
       for j in 0..<k { statistic += estimates[i] * inverse[i * k + j] * estimates[j] }
@@ -378,7 +448,7 @@ package struct DiDSummary: Sendable {
 
   /// The uniform bands of the event study and of the ATT(g, t), and the sup-t pre-trend test.
   private mutating func computeBands(
-    _ bootstrap: MultiplierBootstrap, dynamicSums: [(event: Int, sums: [Double])]
+    _ bootstrap: MultiplierBootstrap, dynamicSums: [(event: Int, sums: [Double])], preEvents pre: [PreEvent]
   ) {
     let dynamic = bootstrap.run(dynamicSums.map(\.sums), units: did.units)
     dynamicCritical = dynamic.critical
@@ -388,20 +458,29 @@ package struct DiDSummary: Sendable {
       estimates[position].bootstrapError = dynamic.standardErrors[row]
     }
     groupTimeBand = bootstrap.run(did.groupTimes.indices.map(sums(ofCell:)), units: did.units)
-    let firstPre = -did.anticipation
-    let pre = dynamicSums.indices.filter { dynamicSums[$0].event < firstPre }
     guard !pre.isEmpty else { return }
-    let test = bootstrap.run(pre.map { dynamicSums[$0].sums }, units: did.units)
-    let att = pre.map { row in
-      estimates.first { $0.aggregation == "dynamic" && $0.index == dynamicSums[row].event }!.att
+    let test = bootstrap.run(pre.map(\.sums), units: did.units)
+    let scale = { (estimate: Int, ratio: Double) in
+      Self.normalScale(ratio, treatedClusters: pre[estimate].treatedClusters)
     }
     var statistic = 0.0
-    for (estimate, error) in zip(att, test.standardErrors) {
-      if let error { statistic = max(statistic, abs(estimate) / error) }
+    for (estimate, error) in zip(pre, test.standardErrors) {
+      if let error { statistic = max(statistic, abs(estimate.att) / error) }
     }
-    if let p = test.supTestP(att) {
+    if let p = test.supTestP(pre.map(\.att), scale: scale) {
       preTrendBand = PreTrendTest(statistic: statistic, degreesOfFreedom: pre.count, p: p)
     }
+  }
+
+  /// An |effect / SE| moved to the normal scale by its tail probability. With few
+  /// clusters holding the treated units, their part of the SE is estimated from few
+  /// observations, so the ratio is nearer a t on (those clusters − 1) degrees of freedom,
+  /// with the CR1 factor, than a normal; the pre-trend tests compare it, so moved, with
+  /// normal (and bootstrap) laws.
+  package static func normalScale(_ ratio: Double, treatedClusters clusters: Int) -> Double {
+    let clusters = Double(clusters)
+    let tail = StudentT(degreesOfFreedom: clusters - 1).survival(ratio * ((clusters - 1) / clusters).squareRoot())
+    return tail > 0 ? -Normal.quantile(tail) : ratio
   }
 
   /// The inverse of a square matrix by Gauss–Jordan elimination with partial pivoting;

@@ -247,6 +247,17 @@ package struct DiDSummaryRow: Sendable {
           // A p below what can be resolved is written as that bound, and says so.
           (row.p, row.note) = Self.bounded(test.p, below: floor, because: reason)
         }
+        let leftOut = study.summary.preTrendEventsLeftOut
+        let multiplierTest = aggregation == "pre_trend_event_wald" || (aggregation == "pre_trend_band" && study.wild == nil)
+        if multiplierTest && !leftOut.isEmpty {
+          let said =
+            "event time\(leftOut.count == 1 ? "" : "s") \(leftOut.map(String.init).joined(separator: ", ")) "
+            + "left out of the test: "
+            + (study.did.panel.clusters < study.did.units
+              ? "the treated employees of each are all in one agency" : "each has one treated employee")
+            + ", so its SE says nothing of the treated"
+          row.note = [row.note, said].compactMap { $0 }.joined(separator: "; ")
+        }
       } else if let omission {
         row.degreesOfFreedom = omission.degreesOfFreedom
         row.note = omission.reason

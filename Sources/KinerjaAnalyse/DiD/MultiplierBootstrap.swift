@@ -19,12 +19,13 @@ package struct MultiplierBootstrap: Sendable {
     package var maxima: [Double]
 
     /// The share of draws whose largest |t| is at least that of `estimates`: the p-value
-    /// of the sup-t test that every estimate is zero.
-    package func supTestP(_ estimates: [Double]) -> Double? {
+    /// of the sup-t test that every estimate is zero. `scale` maps estimate i's observed
+    /// |t| to the normal scale the draws are on (by default it is there already).
+    package func supTestP(_ estimates: [Double], scale: (Int, Double) -> Double = { $1 }) -> Double? {
       var observed = 0.0
-      for (estimate, error) in zip(estimates, standardErrors) {
+      for (index, (estimate, error)) in zip(estimates, standardErrors).enumerated() {
         guard let error else { continue }
-        observed = max(observed, abs(estimate) / error)
+        observed = max(observed, scale(index, abs(estimate) / error))
       }
       guard !maxima.isEmpty else { return nil }
       let below = maxima.firstIndex { $0 >= observed } ?? maxima.count
