@@ -118,6 +118,12 @@ import Testing
     #expect(try #require(summary.preTrendBand).degreesOfFreedom == 2)
     let events = summary.estimates.filter { $0.aggregation == "dynamic" }.compactMap(\.index)
     #expect(events.contains(-4) && events.contains(-3), "the event study still shows them")
+    // What the published rows' suppression counts: the treated employees behind each.
+    func treated(_ aggregation: String, _ index: Int) throws -> Int {
+      summary.treatedUnits(of: try #require(summary.estimates.first { $0.aggregation == aggregation && $0.index == index }))
+    }
+    #expect(try treated("dynamic", -4) == 1 && treated("dynamic", -1) == 5)
+    #expect(try treated("group", 3) == 4 && treated("group", 5) == 1)
   }
 
   /// A ratio at the 97.5 % point of t on (clusters − 1) degrees of freedom, after the CR1

@@ -472,6 +472,12 @@ package struct DiDSummary: Sendable {
     }
   }
 
+  /// The treated units behind `estimate`: those of the cohorts its ATT(g, t) belong to.
+  package func treatedUnits(of estimate: Estimate) -> Int {
+    Set(estimate.cells.filter { $0.value != 0 }.map { did.groupTimes[$0.key].group })
+      .reduce(0) { $0 + treatedOfCohort[$1, default: 0] }
+  }
+
   /// An |effect / SE| moved to the normal scale by its tail probability. With few
   /// clusters holding the treated units, their part of the SE is estimated from few
   /// observations, so the ratio is nearer a t on (those clusters − 1) degrees of freedom,

@@ -218,12 +218,27 @@ package struct DiDSummaryRow: Sendable {
       case (_, let period?): row.period = study.label(period)
       }
       guard shown else { return row }
+      // An aggregate of few treated employees' cells (an event time only one small cohort
+      // reaches) would publish what their suppressed ATT(g, t) hide.
+      guard study.summary.treatedUnits(of: estimate) >= study.minGroup else {
+        row.suppressed = true
+        row.note = "fewer than \(study.minGroup) treated employees"
+        return row
+      }
       row.att = estimate.att
       row.standardError = estimate.standardError
       (row.low, row.high) = study.interval(of: estimate)
       if let critical, let error = estimate.bootstrapError {
         row.uniformLow = estimate.att - critical * error
         row.uniformHigh = estimate.att + critical * error
+      }
+      if estimate.aggregation == "dynamic", let event = estimate.index,
+        study.summary.preTrendEventsLeftOut.contains(event)
+      {
+        row.note =
+          (study.did.panel.clusters < study.did.units
+            ? "its treated employees are all in one agency" : "one treated employee")
+          + ": its SE is the controls' alone, and its interval too narrow"
       }
       return row
     }

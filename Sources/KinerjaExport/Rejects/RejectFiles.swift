@@ -24,6 +24,7 @@ package struct RejectFiles: RejectRecorder, Sendable {
     private var jsonHeldBytes = 0
     private var jsonScratch: OutputFile?
     private let jsonScratchPath: String
+    private let heldLimit: Int
     /// Where the reportable columns sit in a record.
     let positions: [Int]
     let fieldCount: Int
@@ -35,9 +36,6 @@ package struct RejectFiles: RejectRecorder, Sendable {
     let jsonValueKeys: [[UInt8]]
     /// The bytes of all `jsonValueKeys`.
     let jsonKeyBytes: Int
-
-    /// JSON rows held in memory at most before they go to a scratch file.
-    private let heldLimit: Int
 
     init(directory: String, input: InputReader, displayPath: String, heldLimit: Int) throws {
       self.heldLimit = heldLimit
