@@ -126,6 +126,19 @@ import Testing
     #expect(try treated("group", 3) == 4 && treated("group", 5) == 1)
   }
 
+  /// Two pre-period effects whose treated part rests on two employees: that part of their
+  /// covariance has rank one, so the event study's Wald test is refused and says why.
+  @Test func theEventWaldNeedsMoreTreatedThanEffects() throws {
+    let cohort: [Int?] = [5, 3] + [Int?](repeating: nil, count: 10)
+    let panel = DiDPanel(periods: 6, outcomes: Self.outcomes(units: cohort.count, periods: 6), cohort: cohort)
+    let did = try #require(StaggeredDiD(panel: panel, control: .never))
+    let summary = DiDSummary(did)
+    #expect(summary.preTrendEventsLeftOut == [-4, -3])
+    #expect(summary.eventPreTrend == nil)
+    let omission = try #require(summary.eventPreTrendOmission)
+    #expect(omission.degreesOfFreedom == 2 && omission.reason.contains("as few as 2 employees"))
+  }
+
   /// A ratio at the 97.5 % point of t on (clusters − 1) degrees of freedom, after the CR1
   /// factor, is moved to the normal's 97.5 % point; with many clusters a ratio stays as it is.
   @Test func ratiosAreMovedToTheNormalScale() {
